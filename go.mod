@@ -1,0 +1,3 @@
+module github.com/isnad/isnad
+
+go 1.26.8
