@@ -85,8 +85,11 @@ type Claim struct {
 	Source  Source   `json:"source"`
 	Via     []Source `json:"via"`
 	Conduit *Source  `json:"conduit"`
-	Type    Type     `json:"type"`
-	Origin  Origin   `json:"origin"`
+	// Org is the body a person speaks for, resolved from their role on the
+	// article's date ("أمين عام الناتو" → Stoltenberg, for NATO).
+	Org    *Source `json:"org,omitempty"`
+	Type   Type    `json:"type"`
+	Origin Origin  `json:"origin"`
 	// URL is the specific report the claim comes from, when the author gave
 	// one (in the citation or in front matter "sources").
 	URL string `json:"url,omitempty"`
