@@ -1,0 +1,192 @@
+package fold
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestString(t *testing.T) {
+	tests := []struct {
+		name, in, basic, loose string
+	}{
+		{"empty", "", "", ""},
+		{"ascii lower", "reuters", "reuters", "reuters"},
+		{"ascii upper", "The Wall  Street\tJournal", "the wall street journal", "the wall street journal"},
+		{"trim", "  CNN \n", "cnn", "cnn"},
+		{"alef variants", "أإآٱا", "ااااا", "ااااا"},
+		{"alef maksura and teh marbuta", "مصطفى صحيفة", "مصطفي صحيفه", "مصطفي صحيفه"},
+		{"diacritics", "وَوْل سْتْرِيت جُورْنَال", "وول ستريت جورنال", "وول ستريت جورنال"},
+		{"shadda and tanwin", "صرّح مؤكداً", "صرح مؤكدا", "صرح موكدا"},
+		{"tatweel", "جورنـــال", "جورنال", "جورنال"},
+		{"dagger alef", "هٰذا", "هذا", "هذا"},
+		{"bidi controls", "سي\u200fان\u200e ان\u200c", "سيان ان", "سيان ان"},
+		{"isolates", "\u2067رويترز\u2069", "رويترز", "رويترز"},
+		{"nbsp", "سي\u00a0إن\u202fإن", "سي ان ان", "سي ان ان"},
+		{"hamza seats", "مسؤول رئيس جزء", "مسؤول رئيس جزء", "مسوول رييس جز"},
+		{"persian letters", "ایران کیهان", "ایران کیهان", "ايران كيهان"},
+		{"arabic-indic digits", "٢٠٢٤ ۱۴۰۳", "٢٠٢٤ ۱۴۰۳", "2024 1403"},
+		{"presentation forms", "ﻻ ﷲ ﺍﻟﺠﺰﻳﺮﺓ", "لا الله الجزيره", "لا الله الجزيره"},
+		{"lam alef with hamza", "ﻷ", "لا", "لا"},
+		{"latin accents", "Café Agence France-Presse", "cafe agence france-presse", "cafe agence france-presse"},
+		{"combining accent", "Cafe\u0301", "cafe", "cafe"},
+		{"full width", "ＣＮＮ", "cnn", "cnn"},
+		{"ellipsis", "a…b", "a...b", "a...b"},
+		{"punctuation kept", "(رويترز) -", "(رويترز) -", "(رويترز) -"},
+		{"invalid utf-8", "a\xffb", "a\ufffdb", "a\ufffdb"},
+		{"cyrillic", "ТАСС", "тасс", "тасс"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := String(tt.in); got != tt.basic {
+				t.Errorf("String(%q) = %q, want %q", tt.in, got, tt.basic)
+			}
+			if got := LooseString(tt.in); got != tt.loose {
+				t.Errorf("LooseString(%q) = %q, want %q", tt.in, got, tt.loose)
+			}
+		})
+	}
+}
+
+func TestKeySpan(t *testing.T) {
+	src := "قال  مُسْؤُولٌ لـ\u200fرويترز: “نعم”"
+	k := Key{Tier: Loose}
+	k.WriteString(src, 100)
+	key := k.String()
+	for _, word := range []string{"قال", "مسوول", "لرويترز", "رويترز", "نعم"} {
+		i := strings.Index(key, word)
+		if i < 0 {
+			t.Fatalf("%q not in key %q", word, key)
+		}
+		s, e := k.Span(i, i+len(word))
+		got := src[s-100 : e-100]
+		// The span covers the dropped marks and controls after the match,
+		// and nothing else.
+		if LooseString(got) != word {
+			t.Errorf("span of %q = %q, folds to %q", word, got, LooseString(got))
+		}
+		if !strings.HasPrefix(got, string([]rune(got)[0])) || !utf8.ValidString(got) {
+			t.Errorf("span of %q = %q: not valid", word, got)
+		}
+	}
+	if s, e := k.Span(len(key), len(key)); s != 100+len(src) || e != s {
+		t.Errorf("Span(end) = %d, %d, want %d", s, e, 100+len(src))
+	}
+}
+
+func TestKeyReuse(t *testing.T) {
+	var k Key
+	k.WriteString("Hello World", 0)
+	k.Reset()
+	k.WriteString("  Bye", 0)
+	if got := k.String(); got != "bye" {
+		t.Fatalf("after Reset: %q", got)
+	}
+	if k.Off[0] != 2 {
+		t.Fatalf("Off[0] = %d, want 2", k.Off[0])
+	}
+}
+
+func TestKeyAppend(t *testing.T) {
+	// Two writes with a gap in between: the offsets follow the source.
+	var k Key
+	k.WriteString("وقالت ", 10)
+	k.WriteString("الوكالة", 40)
+	if got, want := k.String(), "وقالت الوكاله"; got != want {
+		t.Fatalf("key = %q, want %q", got, want)
+	}
+	i := strings.Index(k.String(), "الوكاله")
+	if s, e := k.Span(i, k.Len()); s != 40 || e != 40+len("الوكالة") {
+		t.Fatalf("span = %d, %d", s, e)
+	}
+}
+
+func TestCollapse(t *testing.T) {
+	if got := Collapse("وول ستريت جورنال"); got != "وولستريتجورنال" {
+		t.Fatal(got)
+	}
+}
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		max  int
+		want int
+	}{
+		{"", "", 1, 0},
+		{"abc", "abc", 0, 0},
+		{"abc", "", 5, 3},
+		{"abc", "", 1, 2},
+		{"kitten", "sitting", 5, 3},
+		{"kitten", "sitting", 2, 3},
+		{Collapse(String("وول ستريت جورنال")), Collapse(String("وال ستريت جورنال")), 2, 1},
+		{Collapse(String("وول ستريت جورنال")), Collapse(String("ولستريت جورنال")), 2, 1},
+		{Collapse(String("وول ستريت جورنال")), Collapse(String("ووول ستريت جورنال")), 2, 1},
+		{String("بلومبرغ"), String("بلومبيرغ"), 1, 1},
+		{String("فايننشال"), String("فاينانشال"), 1, 1},
+		{"reuters", "reutres", 2, 2},
+		{"wsj", "nyt", 1, 2},
+	}
+	for _, tt := range tests {
+		if got := Distance(tt.a, tt.b, tt.max); got != tt.want {
+			t.Errorf("Distance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.max, got, tt.want)
+		}
+		if got := Distance(tt.b, tt.a, tt.max); got != tt.want {
+			t.Errorf("Distance(%q, %q, %d) = %d, want %d (swapped)", tt.b, tt.a, tt.max, got, tt.want)
+		}
+	}
+}
+
+func FuzzKey(f *testing.F) {
+	for _, s := range []string{
+		"", "abc", "وَوْل سْتْرِيت جُورْنَال", "ﻷ ﷲ", "a\xffb", "ＣＮＮ…", "\u200f \u00a0x ", "Café\u0301",
+		"قال مسؤول لرويترز: “نعم”", "٢٠٢٤ ۱۴۰۳ ئ ء ؤ",
+	} {
+		f.Add(s, uint8(0))
+		f.Add(s, uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, s string, tier uint8) {
+		k := Key{Tier: Tier(tier % 2)}
+		k.WriteString(s, 7)
+		if len(k.Off) != len(k.B) {
+			t.Fatalf("len(Off) = %d, len(B) = %d", len(k.Off), len(k.B))
+		}
+		if !utf8.Valid(k.B) {
+			t.Fatalf("key %q is not valid UTF-8", k.B)
+		}
+		prev := 7
+		for i, o := range k.Off {
+			o := int(o)
+			if o < prev || o >= 7+len(s) {
+				t.Fatalf("Off[%d] = %d out of order or range (prev %d, len %d)", i, o, prev, len(s))
+			}
+			if !utf8.RuneStart(s[o-7]) && utf8.ValidString(s) {
+				t.Fatalf("Off[%d] = %d not on a rune boundary", i, o)
+			}
+			prev = o
+		}
+		// Folding is idempotent, and the one-shot form agrees with Key.
+		again := Key{Tier: k.Tier}
+		again.Write(k.B, 0)
+		if string(again.B) != string(k.B) {
+			t.Fatalf("not idempotent: %q → %q", k.B, again.B)
+		}
+		if k.Tier == Basic && String(s) != string(k.B) {
+			t.Fatalf("String(%q) = %q, Key gives %q", s, String(s), k.B)
+		}
+		if len(k.B) > 0 && (k.B[0] == ' ' || k.B[len(k.B)-1] == ' ' || strings.Contains(string(k.B), "  ")) {
+			t.Fatalf("spaces not collapsed: %q", k.B)
+		}
+	})
+}
+
+func BenchmarkKey(b *testing.B) {
+	text := strings.Repeat("وذكرت وكالة الأنباء المركزية الكورية، الخميس، أن بيونغ يانغ وموسكو اتفقتا على تقديم كل مساعدة عسكرية. Reuters said on Monday that the talks failed. ", 20)
+	k := Key{Tier: Loose}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		k.Reset()
+		k.WriteString(text, 0)
+	}
+}
