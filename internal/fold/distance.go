@@ -2,9 +2,10 @@ package fold
 
 import "unicode/utf8"
 
-// Distance returns the Levenshtein distance between a and b counted in
-// runes, or max+1 as soon as it is sure to exceed max. Keys of very
-// different lengths are rejected without any work.
+// Distance returns the edit distance between a and b counted in runes —
+// insertions, deletions, substitutions and transpositions of two adjacent
+// runes (optimal string alignment) — or max+1 as soon as it is sure to
+// exceed max. Keys of very different lengths are rejected without work.
 func Distance(a, b string, max int) int {
 	if a == b {
 		return 0
@@ -21,44 +22,43 @@ func Distance(a, b string, max int) int {
 	if len(y) == 0 {
 		return len(x)
 	}
-	var rowBuf [65]int
-	var row []int
-	if len(y)+1 <= len(rowBuf) {
-		row = rowBuf[:len(y)+1]
+	// Three rows: two back (for transpositions), one back, current.
+	var buf [3 * 65]int
+	var rows []int
+	if n := 3 * (len(y) + 1); n <= len(buf) {
+		rows = buf[:n]
 	} else {
-		row = make([]int, len(y)+1)
+		rows = make([]int, n)
 	}
-	for j := range row {
-		row[j] = j
+	w := len(y) + 1
+	pp, prev, cur := rows[:w], rows[w:2*w], rows[2*w:]
+	for j := range prev {
+		prev[j] = j
 	}
+	prevBest := 0
 	for i := 1; i <= len(x); i++ {
-		prev := row[0]
-		row[0] = i
-		best := row[0]
+		cur[0] = i
+		best := i
 		for j := 1; j <= len(y); j++ {
-			cur := row[j]
 			cost := 1
 			if x[i-1] == y[j-1] {
 				cost = 0
 			}
-			v := prev + cost
-			if row[j]+1 < v {
-				v = row[j] + 1
+			v := min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				v = min(v, pp[j-2]+1)
 			}
-			if row[j-1]+1 < v {
-				v = row[j-1] + 1
-			}
-			row[j] = v
-			prev = cur
-			if v < best {
-				best = v
-			}
+			cur[j] = v
+			best = min(best, v)
 		}
-		if best > max {
+		// A transposition can still reach back to the previous row.
+		if best > max && prevBest+1 > max {
 			return max + 1
 		}
+		prevBest = best
+		pp, prev, cur = prev, cur, pp
 	}
-	if d := row[len(y)]; d <= max {
+	if d := prev[len(y)]; d <= max {
 		return d
 	}
 	return max + 1

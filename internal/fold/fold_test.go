@@ -124,7 +124,10 @@ func TestDistance(t *testing.T) {
 		{Collapse(String("وول ستريت جورنال")), Collapse(String("ووول ستريت جورنال")), 2, 1},
 		{String("بلومبرغ"), String("بلومبيرغ"), 1, 1},
 		{String("فايننشال"), String("فاينانشال"), 1, 1},
-		{"reuters", "reutres", 2, 2},
+		{"reuters", "reutres", 2, 1},
+		{"wsj", "wjs", 1, 1},
+		{"ab", "ba", 0, 1},
+		{"abcdef", "badcfe", 3, 3},
 		{"wsj", "nyt", 1, 2},
 	}
 	for _, tt := range tests {
@@ -189,4 +192,46 @@ func BenchmarkKey(b *testing.B) {
 		k.Reset()
 		k.WriteString(text, 0)
 	}
+}
+
+// osa is the textbook optimal string alignment distance, the reference
+// Distance is checked against.
+func osa(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
+}
+
+func FuzzDistance(f *testing.F) {
+	f.Add("kitten", "sitting", 2)
+	f.Add("وول ستريت", "ولستريت", 1)
+	f.Add("abcdef", "badcfe", 3)
+	f.Fuzz(func(t *testing.T, a, b string, max int) {
+		if max < 0 || max > 100 || !utf8.ValidString(a) || !utf8.ValidString(b) {
+			return
+		}
+		want := min(osa(a, b), max+1)
+		if got := Distance(a, b, max); got != want {
+			t.Fatalf("Distance(%q, %q, %d) = %d, want %d", a, b, max, got, want)
+		}
+	})
 }

@@ -29,11 +29,15 @@
 //     aliases: [ستولتنبرغ, Stoltenberg]
 //     gender: m
 //     roles:
-//   - title: {ar: الأمين العام لحلف الناتو, en: NATO Secretary General}
-//     aliases: [أمين عام الناتو, NATO chief]
-//     org: nato
-//     from: 2014-10-01
-//     to: 2024-10-01
+//       - title: {ar: الأمين العام لحلف الناتو, en: NATO Secretary General}
+//         aliases: [أمين عام الناتو, NATO chief]
+//         org: nato
+//         from: 2014-10-01
+//         to: 2024-10-01         # the role is held from "from" up to, not including, "to"
+//
+// Optional fields: domains (host names of the outlet's sites, for matching
+// report URLs: [wsj.com]), notes and wikidata (kept for editors, unused).
+// Unknown fields draw a warning.
 //
 // A malformed registry (a duplicate id or alias, a URL that is not http or
 // https, an unknown kind, a role naming an unknown org) is reported as
@@ -109,6 +113,7 @@ type Entry struct {
 	Gender      string   `yaml:"gender" json:"gender,omitempty"` // people: "m" or "f"
 	Country     string   `yaml:"country" json:"country,omitempty"`
 	Homepage    string   `yaml:"homepage" json:"homepage,omitempty"`
+	Domains     []string `yaml:"domains" json:"domains,omitempty"`
 	RequiresCue bool     `yaml:"requires_cue" json:"requires_cue,omitempty"`
 	State       bool     `yaml:"state" json:"state,omitempty"`
 	Roles       []Role   `yaml:"roles" json:"roles,omitempty"`
@@ -120,4 +125,45 @@ func (e *Entry) Label(lang string) string {
 		return s
 	}
 	return e.Name.In(lang)
+}
+
+// Names returns every name the entry goes by: names, short names and
+// aliases, as written, each once.
+func (e *Entry) Names() []string {
+	out := make([]string, 0, 4+len(e.Aliases))
+	add := func(s string) {
+		if s == "" {
+			return
+		}
+		for _, o := range out {
+			if o == s {
+				return
+			}
+		}
+		out = append(out, s)
+	}
+	add(e.Name.Ar)
+	add(e.Name.En)
+	add(e.Short.Ar)
+	add(e.Short.En)
+	for _, a := range e.Aliases {
+		add(a)
+	}
+	return out
+}
+
+// Names returns the role's titles and aliases, as written.
+func (r Role) Names() []string {
+	out := make([]string, 0, 2+len(r.Aliases))
+	for _, s := range append([]string{r.Title.Ar, r.Title.En}, r.Aliases...) {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Held reports whether the role was held on date.
+func (r Role) Held(date time.Time) bool {
+	return !date.Before(r.From) && (r.To.IsZero() || date.Before(r.To))
 }
