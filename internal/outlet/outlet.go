@@ -29,11 +29,11 @@
 //     aliases: [ستولتنبرغ, Stoltenberg]
 //     gender: m
 //     roles:
-//       - title: {ar: الأمين العام لحلف الناتو, en: NATO Secretary General}
-//         aliases: [أمين عام الناتو, NATO chief]
-//         org: nato
-//         from: 2014-10-01
-//         to: 2024-10-01         # the role is held from "from" up to, not including, "to"
+//   - title: {ar: الأمين العام لحلف الناتو, en: NATO Secretary General}
+//     aliases: [أمين عام الناتو, NATO chief]
+//     org: nato
+//     from: 2014-10-01
+//     to: 2024-10-01         # the role is held from "from" up to, not including, "to"
 //
 // Optional fields: domains (host names of the outlet's sites, for matching
 // report URLs: [wsj.com]), notes and wikidata (kept for editors, unused).

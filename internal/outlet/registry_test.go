@@ -182,10 +182,10 @@ func TestFind(t *testing.T) {
 	r := testRegistry(t)
 	for in, want := range map[string]string{
 		"وَوْل سْتْرِيت جُورْنَال": "wsj",
-		"wsj":                      "wsj",
-		"The Wall Street Journal":  "wsj",
-		"الناتو":                   "nato",
-		"nothing":                  "",
+		"wsj":                     "wsj",
+		"The Wall Street Journal": "wsj",
+		"الناتو":                  "nato",
+		"nothing":                 "",
 	} {
 		got := ""
 		if e := r.Find(in); e != nil {
