@@ -9,31 +9,33 @@
 //
 // A registry file is a YAML list of entries:
 //
-//   - id: wsj                      # stable slug, used in URLs: outlets/wsj/
-//     kind: newspaper              # see Kind
-//     name: {ar: وول ستريت جورنال, en: The Wall Street Journal}
-//     short: {ar: وول ستريت جورنال, en: WSJ}   # chip label; defaults to name
-//     aliases: [وال ستريت جورنال, ولستريت جورنال, Wall Street Journal, WSJ]
-//     head: {ar: صحيفة, en: newspaper, gender: f}  # type noun and its gender
-//     country: US                  # ISO 3166-1 alpha-2
-//     homepage: https://www.wsj.com
-//     requires_cue: false          # true when the name is also an ordinary word
-//     state: false                 # state-affiliated
+//	# content/outlets.yaml
+//	- id: wsj                      # stable slug, used in URLs: outlets/wsj/
+//	  kind: newspaper              # see Kind
+//	  name: {ar: وول ستريت جورنال, en: The Wall Street Journal}
+//	  short: {ar: وول ستريت جورنال, en: WSJ}   # chip label; defaults to name
+//	  aliases: [وال ستريت جورنال, ولستريت جورنال, Wall Street Journal, WSJ]
+//	  head: {ar: صحيفة, en: newspaper, gender: f}  # type noun and its gender
+//	  country: US                  # ISO 3166-1 alpha-2
+//	  homepage: https://www.wsj.com
+//	  requires_cue: false          # true when the name is also an ordinary word
+//	  state: false                 # state-affiliated
 //
 // People carry a gender and roles with date ranges, so that a role noun
 // ("أمين عام الناتو") resolves to whoever held it on the article's date:
 //
-//   - id: jens-stoltenberg
-//     kind: person
-//     name: {ar: ينس ستولتنبرغ, en: Jens Stoltenberg}
-//     aliases: [ستولتنبرغ, Stoltenberg]
-//     gender: m
-//     roles:
-//   - title: {ar: الأمين العام لحلف الناتو, en: NATO Secretary General}
-//     aliases: [أمين عام الناتو, NATO chief]
-//     org: nato
-//     from: 2014-10-01
-//     to: 2024-10-01         # the role is held from "from" up to, not including, "to"
+//	# a person
+//	- id: jens-stoltenberg
+//	  kind: person
+//	  name: {ar: ينس ستولتنبرغ, en: Jens Stoltenberg}
+//	  aliases: [ستولتنبرغ, Stoltenberg]
+//	  gender: m
+//	  roles:
+//	    - title: {ar: الأمين العام لحلف الناتو, en: NATO Secretary General}
+//	      aliases: [أمين عام الناتو, NATO chief]
+//	      org: nato
+//	      from: 2014-10-01
+//	      to: 2024-10-01   # held from "from" up to, not including, "to"
 //
 // Optional fields: domains (host names of the outlet's sites, for matching
 // report URLs: [wsj.com]), notes and wikidata (kept for editors, unused).
