@@ -2,11 +2,71 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/isnad/isnad"
+	"github.com/isnad/isnad/internal/diag"
+	"github.com/isnad/isnad/internal/site"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "isnad build: not implemented yet")
-	return 1
+	fs := flag.NewFlagSet("isnad build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	src := fs.String("src", ".", "the site `folder`, holding content/ and optionally isnad.toml, templates/, assets/")
+	out := fs.String("out", "", "the output `folder` (default SRC/site); replaced whole by each successful build")
+	baseURL := fs.String("base-url", "", "the site's public `URL`, overriding isnad.toml's baseURL")
+	drafts := fs.Bool("drafts", false, "include articles marked draft")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: isnad build [--src DIR] [--out DIR] [--base-url URL] [--drafts]\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "isnad build: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	if *out == "" {
+		*out = filepath.Join(*src, "site")
+	}
+	start := time.Now()
+	res, err := site.BuildDir(ctx, site.Config{
+		Source:   os.DirFS(*src),
+		Defaults: isnad.Defaults,
+		BaseURL:  *baseURL,
+		Drafts:   *drafts,
+	}, *out)
+	for _, d := range res.Diags {
+		fmt.Fprintln(stderr, prefixed(*src, d))
+	}
+	if err != nil {
+		if len(diag.AsList(err)) == 0 {
+			fmt.Fprintf(stderr, "isnad build: %v\n", err)
+		}
+		fmt.Fprintf(stderr, "isnad build: failed with %d error(s); %s left as it was\n", len(res.Diags.Errors()), *out)
+		return 1
+	}
+	fmt.Fprintf(stdout, "built %d articles into %s: %d pages, %d files in %v\n",
+		res.Articles, *out, res.Pages, res.Files, time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// prefixed shows a diagnostic's file relative to the current folder, so
+// editors can jump to it when --src is not ".".
+func prefixed(src string, d diag.Diagnostic) string {
+	if src != "." && d.Pos.File != "" {
+		d.Pos.File = filepath.Join(src, filepath.FromSlash(d.Pos.File))
+	}
+	return d.Error()
 }

@@ -1,0 +1,109 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/isnad/isnad/internal/annotate"
+	"github.com/isnad/isnad/internal/config"
+	"github.com/isnad/isnad/internal/content"
+)
+
+// Page kinds, one template each.
+const (
+	KindArticle = "article"
+	KindList    = "list"  // the home page
+	KindTerm    = "term"  // the articles of one tag
+	KindTerms   = "terms" // every tag
+	Kind404     = "404"
+)
+
+// A Page is what a page template runs with.
+type Page struct {
+	Kind string
+	Site *Site
+	// Lang and Dir are the page's language and direction: the article's
+	// on article pages, the site's default language elsewhere.
+	Lang, Dir string
+	Title     string
+	// Root is the relative path from this page to the site root, "" on
+	// the home page and "../../" two folders down; prefix it to any
+	// site path to link there from file:// or any subpath.
+	Root string
+	// Path is the page's folder from the site root, "2024/putin-pyongyang/";
+	// "" for the home page.
+	Path string
+	// Permalink is the page's absolute URL when the site has a base URL.
+	Permalink string
+	// Article is the article of an article page.
+	Article *Article
+	// Articles are the articles listed by the home and term pages, newest
+	// first.
+	Articles []*Article
+	// Term is the tag of a term page; Terms the tags of the terms page.
+	Term  *Term
+	Terms []*Term
+	// Taxonomy is the plural of the term's taxonomy, "tags".
+	Taxonomy string
+}
+
+// Site is what every page knows of the site.
+type Site struct {
+	Config *config.Config
+	// Title and Description are in the page's language.
+	Title, Description string
+	// Langs are the configured languages, the default first.
+	Langs []string
+	// Generator names the program, for <meta name="generator">.
+	Generator string
+}
+
+// An Article is one rendered article, with everything templates show.
+type Article struct {
+	Doc *content.Doc
+	// Title, Lang and Dir come from the Doc.
+	Title, Lang, Dir string
+	// Path is the article's folder from the site root,
+	// "2024/putin-pyongyang/"; Link is the file to link to,
+	// "2024/putin-pyongyang/index.html", which works from file:// too.
+	Path, Link string
+	Date       time.Time
+	Lastmod    time.Time
+	Authors    []string
+	// Summary is the front matter summary, else the start of the first
+	// paragraph, as plain text.
+	Summary string
+	// Body is the article's HTML.
+	Body template.HTML
+	// Headings are the body's level-two and level-three headings, for a
+	// table of contents.
+	Headings []Heading
+	// Terms are the article's taxonomy terms by taxonomy plural ("tags").
+	Terms map[string][]*Term
+	// Translations are the articles that share this one's translationKey.
+	Translations []*Article
+	// Claims are the attributed statements found in the article, in text
+	// order. The build fills them when an annotator is plugged in.
+	Claims []annotate.Claim
+	// Words is the number of words in the body, for reading time.
+	Words int
+}
+
+// A Heading is a section heading in an article body.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// A Term is a tag (or a term of another taxonomy) with its articles.
+type Term struct {
+	Name     string
+	Taxonomy string
+	// Path is the term page's folder, "tags/روسيا/"; Link its file.
+	Path, Link string
+	// Lang is the language most of its articles are in, for dir="auto"
+	// isolation of the name.
+	Lang     string
+	Articles []*Article
+}

@@ -1,0 +1,548 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/isnad/isnad/internal/config"
+	"github.com/isnad/isnad/internal/content"
+	"github.com/isnad/isnad/internal/diag"
+	"github.com/isnad/isnad/internal/i18n"
+	"github.com/isnad/isnad/internal/render"
+)
+
+// Config says what to build and where.
+type Config struct {
+	// Source is the site folder: isnad.toml, content/, templates/,
+	// assets/. Required.
+	Source fs.FS
+	// Defaults holds the built-in templates/ and assets/ (isnad.Defaults).
+	// nil means none: the site must then have all its templates.
+	Defaults fs.FS
+	// Out receives the files. Required.
+	Out Output
+	// BaseURL, when not "", replaces the configuration's baseURL.
+	BaseURL string
+	// Drafts includes articles marked draft.
+	Drafts bool
+	// Render adds to the renderer's configuration (extenders,
+	// transformers) before it is built; nil adds nothing.
+	Render func(*render.Config)
+}
+
+// Result tells what a build did.
+type Result struct {
+	Articles int // articles rendered
+	Pages    int // HTML pages written, articles included
+	Files    int // files written, pages and assets
+	Bytes    int64
+	// Diags holds every problem found, errors and warnings, sorted.
+	Diags diag.List
+}
+
+// Build builds the site of cfg.Source into cfg.Out. It returns an error
+// when ctx is cancelled or when any error diagnostic was found (the
+// diagnostics are in the Result too); files may have been written to Out
+// either way. Warnings alone do not fail a build.
+func Build(ctx context.Context, cfg Config) (*Result, error) {
+	res := &Result{}
+	if cfg.Source == nil || cfg.Out == nil {
+		return res, errors.New("site: Build needs a Source and an Out")
+	}
+	b := &builder{cfg: cfg, res: res}
+	err := b.build(ctx)
+	res.Diags.Sort()
+	if err != nil {
+		return res, err
+	}
+	return res, res.Diags.Err()
+}
+
+// BuildDir builds into the folder dir of the real file system, atomically:
+// into a fresh sibling folder first, swapped into place only when the build
+// succeeds. On failure dir is as it was. To protect other folders from a
+// mistyped --out, an existing dir is replaced only when it is empty or
+// holds the .nojekyll file every build writes.
+func BuildDir(ctx context.Context, cfg Config, dir string) (*Result, error) {
+	if err := checkReplaceable(dir); err != nil {
+		return &Result{}, err
+	}
+	tmp, err := tempSibling(dir)
+	if err != nil {
+		return &Result{}, fmt.Errorf("creating the output folder: %w", err)
+	}
+	cfg.Out = Dir{Path: tmp}
+	res, err := Build(ctx, cfg)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return res, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return res, err
+	}
+	if err := replaceDir(tmp, dir); err != nil {
+		os.RemoveAll(tmp)
+		return res, fmt.Errorf("putting the new site in place: %w", err)
+	}
+	return res, nil
+}
+
+func checkReplaceable(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0 {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading the output folder: %w", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".nojekyll")); err != nil {
+		return fmt.Errorf("refusing to replace %s: it is not empty and has no .nojekyll, so it does not look like a site isnad built", dir)
+	}
+	return nil
+}
+
+type builder struct {
+	cfg  Config
+	res  *Result
+	conf *config.Config
+	cat  i18n.Catalog
+	r    *render.Renderer
+
+	mu    sync.Mutex // guards res.Diags during the parallel stages
+	files atomic.Int64
+	pages atomic.Int64
+	bytes atomic.Int64
+}
+
+func (b *builder) addDiags(l diag.List) {
+	if len(l) == 0 {
+		return
+	}
+	b.mu.Lock()
+	b.res.Diags.Append(l)
+	b.mu.Unlock()
+}
+
+func (b *builder) build(ctx context.Context) error {
+	src := b.cfg.Source
+	conf, diags := config.Load(src, config.FileName)
+	b.addDiags(diags)
+	if b.cfg.BaseURL != "" {
+		conf.BaseURL = strings.TrimSuffix(b.cfg.BaseURL, "/") + "/"
+	}
+	b.conf = conf
+
+	b.cat = i18n.Catalog{}
+	b.addDiags(config.LoadCatalog(sub(b.cfg.Defaults, "templates"), "i18n", b.cat))
+	b.addDiags(config.LoadCatalog(src, "templates/i18n", b.cat))
+
+	docs, diags, err := content.Load(ctx, src, content.Options{Dir: "content", DefaultLang: conf.DefaultLang})
+	b.addDiags(diags)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		var d diag.List
+		d.Addf(diag.Pos{File: "content"}, "cannot read the content folder: %v", err)
+		b.addDiags(d)
+		return nil
+	}
+
+	rcfg := render.Config{
+		Site:      conf,
+		Catalog:   b.cat,
+		Templates: overlay{top: sub(src, "templates"), bottom: sub(b.cfg.Defaults, "templates")},
+	}
+	if b.cfg.Render != nil {
+		b.cfg.Render(&rcfg)
+	}
+	r, diags := render.New(rcfg)
+	b.addDiags(diags)
+	if r == nil {
+		return nil // the templates' errors are reported
+	}
+	b.r = r
+
+	articles := b.articles(docs)
+	if err := b.renderBodies(ctx, articles); err != nil {
+		return err
+	}
+	sortArticles(articles)
+	linkTranslations(articles)
+	taxonomies := b.taxonomies(articles)
+
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, a := range articles {
+		g.Go(func() error {
+			return b.writePage(gctx, b.articlePage(a))
+		})
+	}
+	g.Go(func() error { return b.writePage(gctx, b.listPage(articles)) })
+	for _, plural := range slices.Sorted(maps.Keys(taxonomies)) {
+		terms := taxonomies[plural]
+		g.Go(func() error { return b.writePage(gctx, b.termsPage(plural, terms)) })
+		for _, t := range terms {
+			g.Go(func() error { return b.writePage(gctx, b.termPage(plural, t)) })
+		}
+	}
+	g.Go(func() error { return b.writePage(gctx, b.notFoundPage()) })
+	g.Go(func() error { return b.writeAssets(gctx) })
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	b.write(".nojekyll", nil)
+	b.res.Articles = len(articles)
+	b.res.Pages = int(b.pages.Load())
+	b.res.Files = int(b.files.Load())
+	b.res.Bytes = b.bytes.Load()
+	return ctx.Err()
+}
+
+// articles turns the loaded documents into articles with their URLs,
+// leaving out drafts unless asked, and reports URL clashes.
+func (b *builder) articles(docs []*content.Doc) []*render.Article {
+	var out []*render.Article
+	owner := map[string]*content.Doc{}
+	var diags diag.List
+	for _, d := range docs {
+		if d.Meta.Draft && !b.cfg.Drafts {
+			continue
+		}
+		rel := d.Rel("content")
+		if d.Meta.Slug != "" {
+			rel = path.Join(path.Dir(rel), d.Meta.Slug)
+		}
+		// content/2024/index.md is the page of its folder.
+		if path.Base(rel) == "index" {
+			rel = path.Dir(rel)
+		}
+		if rel == "." || b.reserved(rel) {
+			diags.Addf(diag.Pos{File: d.Path}, "the page URL %q is taken by the site itself; move the file or set a slug", rel+"/")
+			continue
+		}
+		p := rel + "/"
+		if prev, ok := owner[p]; ok {
+			diags.Addf(diag.Pos{File: d.Path}, "the page URL %q is already used by %s; set a different slug", p, prev.Path)
+			continue
+		}
+		owner[p] = d
+		out = append(out, &render.Article{
+			Doc:     d,
+			Title:   d.Meta.Title,
+			Lang:    d.Lang,
+			Dir:     d.Dir,
+			Path:    p,
+			Link:    p + "index.html",
+			Date:    d.Meta.Date,
+			Lastmod: d.Meta.Lastmod,
+			Authors: d.Meta.Authors,
+		})
+	}
+	b.addDiags(diags)
+	return out
+}
+
+// reserved reports whether an article at rel would clash with the pages
+// and files the site makes itself.
+func (b *builder) reserved(rel string) bool {
+	first, _, _ := strings.Cut(rel, "/")
+	if first == "assets" || first == "404.html" {
+		return true
+	}
+	for _, plural := range b.conf.Taxonomies {
+		if first == plural {
+			return true
+		}
+	}
+	return false
+}
+
+// renderBodies renders the article bodies in parallel.
+func (b *builder) renderBodies(ctx context.Context, articles []*render.Article) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, a := range articles {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			b.addDiags(b.r.Body(ctx, a.Doc, a))
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+// sortArticles orders articles newest first; undated ones last, then by
+// path, so the order is the same on every run.
+func sortArticles(as []*render.Article) {
+	slices.SortStableFunc(as, func(a, b *render.Article) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Path, b.Path)
+	})
+}
+
+// linkTranslations ties together articles that share a translationKey.
+func linkTranslations(as []*render.Article) {
+	groups := map[string][]*render.Article{}
+	for _, a := range as {
+		if k := a.Doc.Meta.TranslationKey; k != "" {
+			groups[k] = append(groups[k], a)
+		}
+	}
+	for _, g := range groups {
+		for _, a := range g {
+			for _, o := range g {
+				if o != a {
+					a.Translations = append(a.Translations, o)
+				}
+			}
+		}
+	}
+}
+
+// taxonomies gathers the terms of every taxonomy: plural → terms, each
+// with its articles newest first. Terms that slug alike are one term,
+// named as first written.
+func (b *builder) taxonomies(articles []*render.Article) map[string][]*render.Term {
+	out := map[string][]*render.Term{}
+	for _, plural := range slices.Sorted(maps.Keys(invert(b.conf.Taxonomies))) {
+		bySlug := map[string]*render.Term{}
+		var terms []*render.Term
+		for _, a := range articles {
+			for _, name := range a.Doc.Meta.Terms(plural) {
+				slug := render.Slug(name)
+				if slug == "" {
+					continue
+				}
+				t, ok := bySlug[slug]
+				if !ok {
+					t = &render.Term{Name: name, Taxonomy: plural, Path: plural + "/" + slug + "/"}
+					t.Link = t.Path + "index.html"
+					bySlug[slug] = t
+					terms = append(terms, t)
+				}
+				if !slices.Contains(t.Articles, a) {
+					t.Articles = append(t.Articles, a)
+				}
+				if a.Terms == nil {
+					a.Terms = map[string][]*render.Term{}
+				}
+				if !slices.Contains(a.Terms[plural], t) {
+					a.Terms[plural] = append(a.Terms[plural], t)
+				}
+			}
+		}
+		for _, t := range terms {
+			t.Lang = majorityLang(t.Articles, b.conf.DefaultLang)
+		}
+		i18n.SortFunc(b.conf.DefaultLang, terms, func(t *render.Term) string { return t.Name })
+		if len(terms) > 0 {
+			out[plural] = terms
+		}
+	}
+	return out
+}
+
+func invert(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[v] = k
+	}
+	return out
+}
+
+// majorityLang is the language most of as are in; ties go to def, then to
+// the alphabetically first.
+func majorityLang(as []*render.Article, def string) string {
+	count := map[string]int{}
+	for _, a := range as {
+		count[a.Lang]++
+	}
+	best := def
+	for _, l := range slices.Sorted(maps.Keys(count)) {
+		if count[l] > count[best] {
+			best = l
+		}
+	}
+	return best
+}
+
+// root returns the relative path from the page at folder p to the site
+// root: "" for "", "../../" for "2024/x/".
+func root(p string) string {
+	return strings.Repeat("../", strings.Count(p, "/"))
+}
+
+func (b *builder) site(lang string) *render.Site {
+	return &render.Site{
+		Config:      b.conf,
+		Title:       b.conf.Title(lang),
+		Description: b.conf.Lang(lang).Description,
+		Langs:       b.conf.Langs(),
+		Generator:   "isnad",
+	}
+}
+
+func (b *builder) page(kind, lang, p, title string) *render.Page {
+	pg := &render.Page{
+		Kind:  kind,
+		Site:  b.site(lang),
+		Lang:  lang,
+		Dir:   i18n.Dir(lang),
+		Title: title,
+		Root:  root(p),
+		Path:  p,
+	}
+	if b.conf.BaseURL != "" {
+		pg.Permalink = b.conf.BaseURL + p
+	}
+	return pg
+}
+
+func (b *builder) articlePage(a *render.Article) *render.Page {
+	p := b.page(render.KindArticle, a.Lang, a.Path, a.Title)
+	p.Dir = a.Dir
+	p.Article = a
+	return p
+}
+
+func (b *builder) listPage(as []*render.Article) *render.Page {
+	lang := b.conf.DefaultLang
+	p := b.page(render.KindList, lang, "", b.conf.Title(lang))
+	p.Articles = as
+	return p
+}
+
+func (b *builder) termsPage(plural string, terms []*render.Term) *render.Page {
+	lang := b.conf.DefaultLang
+	p := b.page(render.KindTerms, lang, plural+"/", b.cat.T(lang, "taxonomy."+plural))
+	p.Terms = terms
+	p.Taxonomy = plural
+	return p
+}
+
+func (b *builder) termPage(plural string, t *render.Term) *render.Page {
+	lang := b.conf.DefaultLang
+	p := b.page(render.KindTerm, lang, t.Path, t.Name)
+	p.Term = t
+	p.Articles = t.Articles
+	p.Taxonomy = plural
+	return p
+}
+
+// notFoundPage is served for any missing URL, at any depth, so its links
+// cannot be relative: they start from the base URL's path when there is
+// one, else from the server root.
+func (b *builder) notFoundPage() *render.Page {
+	lang := b.conf.DefaultLang
+	p := b.page(render.Kind404, lang, "", b.cat.T(lang, "404.title"))
+	p.Root = "/"
+	if u := b.conf.BaseURL; u != "" {
+		p.Root = u
+		if i := strings.Index(u, "://"); i >= 0 {
+			if j := strings.IndexByte(u[i+3:], '/'); j >= 0 {
+				p.Root = u[i+3+j:]
+			}
+		}
+	}
+	p.Permalink = ""
+	return p
+}
+
+// writePage renders p to its index.html (or 404.html).
+func (b *builder) writePage(ctx context.Context, p *render.Page) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if diags := b.r.Page(&buf, p); len(diags) > 0 {
+		b.addDiags(diags)
+		return nil
+	}
+	name := p.Path + "index.html"
+	if p.Kind == render.Kind404 {
+		name = "404.html"
+	}
+	b.pages.Add(1)
+	b.write(name, buf.Bytes())
+	return nil
+}
+
+// write sends one file to the output, reporting a failure.
+func (b *builder) write(name string, data []byte) {
+	if err := b.cfg.Out.WriteFile(name, data); err != nil {
+		var d diag.List
+		d.Addf(diag.Pos{File: name}, "writing: %v", err)
+		b.addDiags(d)
+		return
+	}
+	b.files.Add(1)
+	b.bytes.Add(int64(len(data)))
+}
+
+// writeAssets copies the assets, the site's over the built-in ones, and
+// writes the generated code stylesheet.
+func (b *builder) writeAssets(ctx context.Context) error {
+	assets := overlay{top: sub(b.cfg.Source, "assets"), bottom: sub(b.cfg.Defaults, "assets")}
+	err := fs.WalkDir(assets, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == "." {
+				return fs.SkipDir
+			}
+			var d diag.List
+			d.Addf(diag.Pos{File: path.Join("assets", p)}, "cannot read: %v", err)
+			b.addDiags(d)
+			return nil
+		}
+		if strings.HasPrefix(e.Name(), ".") && p != "." {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			return ctx.Err()
+		}
+		data, err := fs.ReadFile(assets, p)
+		if err != nil {
+			var d diag.List
+			d.Addf(diag.Pos{File: path.Join("assets", p)}, "cannot read: %v", err)
+			b.addDiags(d)
+			return nil
+		}
+		b.write(path.Join("assets", p), data)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	css, err := b.r.CodeCSS()
+	if err != nil {
+		var d diag.List
+		d.Addf(diag.Pos{File: config.FileName}, "code stylesheet: %v", err)
+		b.addDiags(d)
+		return nil
+	}
+	b.write("assets/code.css", css)
+	return nil
+}

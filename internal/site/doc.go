@@ -1,0 +1,31 @@
+// Package site builds a whole site: it loads the configuration,
+// translations and articles of a source folder, renders every page and
+// writes them, with the assets, to an Output.
+//
+// # Layout of a source folder
+//
+//	isnad.toml          configuration (optional; see package config)
+//	content/            articles (see package content)
+//	templates/          page templates and i18n/LANG.toml, over the built-in ones
+//	assets/             CSS, fonts, scripts, over the built-in ones
+//
+// A site's own templates/ and assets/ files replace the built-in ones of
+// the same name, file by file, so a site can change one template or the
+// stylesheet and keep the rest.
+//
+// # Output
+//
+//	index.html                      the home page: every briefing, newest first
+//	2024/putin-pyongyang/index.html one page per article, at its content path
+//	                                (the last part replaced by the slug, if any)
+//	tags/index.html                 every tag; tags/روسيا/index.html one per tag
+//	404.html, .nojekyll             for GitHub Pages
+//	assets/...                      the assets, and assets/code.css for code
+//
+// Every link between pages is relative and names index.html, so the site
+// works from file://, from any subpath and from any server.
+//
+// BuildDir writes into a fresh folder beside the target and swaps it into
+// place only when the build succeeds: a failed build leaves the previous
+// site untouched, and files of deleted articles never linger.
+package site
