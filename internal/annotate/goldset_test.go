@@ -250,6 +250,7 @@ func parseGold(file string, data []byte) (goldArticle, []string) {
 			if strings.TrimSpace(line) == "" {
 				continue
 			}
+			line = unescape(line)
 			start, _, err := locate(a.Src, line, 0)
 			if err != nil {
 				addf(first+i, "unattributed: %v", err)
@@ -359,7 +360,7 @@ func buildClaim(src []byte, rec map[string]string, keyLine map[string]int, recLi
 			addf(recLine, "claim has no %q", k)
 		}
 	}
-	c := goldClaim{Text: rec["text"], Line: at("text"), Note: rec["note"], Pattern: rec["pattern"]}
+	c := goldClaim{Text: unescape(rec["text"]), Line: at("text"), Note: rec["note"], Pattern: rec["pattern"]}
 	c.Source = parseRef(rec["source"])
 	c.Kind = outlet.Kind(rec["kind"])
 	switch {
@@ -446,6 +447,10 @@ func checkEdges(text string, line int, addf func(int, string, ...any)) {
 		addf(line, "span %q crosses a paragraph", abbrev(text))
 	}
 }
+
+// unescape turns the two characters \n of a label into a line break, for
+// spans that run over a soft line break of a Markdown paragraph.
+func unescape(s string) string { return strings.ReplaceAll(s, `\n`, "\n") }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' }
 

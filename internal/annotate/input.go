@@ -31,17 +31,35 @@ type Block struct {
 	Segs []Seg
 }
 
-// A Mark is a claim the author marked by hand with the citation syntax.
-// Start and End are byte offsets into the file. SourceID is a registry id
-// as written; it is checked against the registry.
+// A Mark is a claim the author marked by hand with the citation syntax
+// (see the package documentation). Start and End are byte offsets into the
+// file of the marked text; for a citation that attaches the sentence
+// around it, Sentence is set and the annotator finds the sentence holding
+// At (or ending just before it). SourceID is a registry id, a registered
+// name or alias, or "=name" for a source outside the registry; it is
+// checked against the registry.
 type Mark struct {
 	Start, End int
+	Sentence   bool
+	At         int // where the citation is written, for diagnostics
 	SourceID   string
 	URL        string
 	Via        []string // the chain behind the source, as written
+	Conduit    string
 	// Off says the text is not a claim at all: the editor overrides a
-	// detection ("{.noclaim}").
+	// detection ("{-}").
 	Off bool
+}
+
+// An Override is an editor's correction kept out of the text, in front
+// matter: the claim whose id is Key (or whose text contains the fragment
+// Key) is not a claim (Off), or has the source Source.
+type Override struct {
+	Key    string
+	Source string
+	URL    string
+	Off    bool
+	At     int // offset of the override in the file, for diagnostics
 }
 
 // An Input is one article, ready to annotate.
@@ -55,4 +73,6 @@ type Input struct {
 	// Sources maps registry ids to the URL of the specific report the
 	// article cites (front matter "sources").
 	Sources map[string]string
+	// Overrides are the editor's corrections from front matter "claims".
+	Overrides []Override
 }

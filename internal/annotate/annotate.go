@@ -1,0 +1,452 @@
+package annotate
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/isnad/isnad/internal/diag"
+	"github.com/isnad/isnad/internal/fold"
+	"github.com/isnad/isnad/internal/outlet"
+)
+
+// An Annotator finds the claims of articles. Build one with New, once: it
+// compiles the registry's names and the cue lexicon. An Annotator is
+// immutable and safe for concurrent use by many goroutines.
+type Annotator struct {
+	reg *outlet.Registry
+	lex *lexicon
+	m   *matcher
+}
+
+// New compiles reg into an Annotator.
+func New(reg *outlet.Registry) *Annotator {
+	return &Annotator{reg: reg, lex: newLexicon(), m: newMatcher(reg)}
+}
+
+// Registry returns the registry the annotator was built from.
+func (a *Annotator) Registry() *outlet.Registry { return a.reg }
+
+// A src is a resolved source, registered or not.
+type src struct {
+	entry  *outlet.Entry
+	org    *outlet.Entry
+	name   string // as written, for sources outside the registry
+	kind   outlet.Kind
+	gender byte   // 'm', 'f', 'p' (plural), 'n' (a thing: English "it")
+	head   string // folded type noun without the article: وكاله, agency
+	noun   string // folded head noun of an unregistered source: مسوول, officials
+}
+
+func (s src) ok() bool { return s.entry != nil || s.name != "" }
+
+func (s src) same(o src) bool {
+	if s.entry != nil || o.entry != nil {
+		return s.entry == o.entry
+	}
+	return fold.LooseString(s.name) == fold.LooseString(o.name)
+}
+
+func (s src) isMedia() bool {
+	if s.entry == nil {
+		switch s.kind {
+		case outlet.Agency, outlet.Newspaper, outlet.Broadcaster, outlet.Website, outlet.Magazine:
+			return true
+		}
+		return false
+	}
+	switch s.entry.Kind {
+	case outlet.Agency, outlet.Newspaper, outlet.Broadcaster, outlet.Website, outlet.Magazine:
+		return true
+	}
+	return false
+}
+
+func entrySrc(e *outlet.Entry) src {
+	s := src{entry: e, kind: e.Kind, gender: 'f'}
+	if e.Kind == outlet.Person {
+		s.gender = 'm'
+		if e.Gender == "f" {
+			s.gender = 'f'
+		}
+	} else if e.Head.Gender == "m" {
+		s.gender = 'm'
+	}
+	if e.Head.Ar != "" {
+		s.head = strings.TrimPrefix(fold.LooseString(e.Head.Ar), "ال")
+	}
+	return s
+}
+
+// A found is one claim found in a sentence, before it becomes a Claim.
+type found struct {
+	start   int // first token of the claim
+	end     int // token just past the claim; 0 means the sentence end
+	source  src
+	via     []src
+	conduit *src
+	typ     Type
+	cue     [2]int // token range of the cue
+	deny    bool
+}
+
+// doc is the state of one article being annotated.
+type doc struct {
+	a        *Annotator
+	in       *Input
+	tz       tokenizer
+	roles    []int8
+	sents    []sentence
+	mentions []src   // every source resolved so far, latest last
+	claims   []Claim // detected claims, in order
+	csrc     []src   // the source of each detected claim
+	unattr   []Span
+	dateline *src
+	block    *Block
+	toks     []token
+	vbuf     []string
+}
+
+// Annotate finds the claims of one article: detected ones, then those the
+// author marked, which win over detected claims on the same text.
+// Diagnostics report marks naming unknown sources.
+func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List) {
+	d := &doc{a: a, in: in}
+	res := &Result{File: in.File, Lang: in.Lang, Claims: []Claim{}, Unattributed: []Span{}}
+	for bi := range in.Blocks {
+		if bi%64 == 0 && ctx.Err() != nil {
+			break
+		}
+		d.blockClaims(&in.Blocks[bi])
+	}
+	var diags diag.List
+	claims := d.applyMarks(d.claims, &diags)
+	claims = d.applyOverrides(claims, &diags)
+	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
+	assignIDs(in.Src, claims)
+	res.Claims = claims
+	res.Unattributed = d.unattributed(claims)
+	return res, diags
+}
+
+func (d *doc) blockClaims(b *Block) {
+	if b.Kind == Byline || strings.TrimSpace(b.Text) == "" {
+		return
+	}
+	d.block = b
+	d.toks = d.tz.tokenize(b.Text)
+	d.roles = quoteRoles(d.toks, d.roles)
+	d.sents = d.a.lex.splitSentences(d.toks, d.roles, d.sents)
+	d.dateline = nil
+	for si, s := range d.sents {
+		s = trimSentence(d.toks, s)
+		if s.a >= s.b {
+			continue
+		}
+		var fs []found
+		if isArabic(d.toks[s.a:s.b]) {
+			fs = d.arabic(s, si)
+		} else {
+			fs = d.english(s, si)
+		}
+		if len(fs) == 0 {
+			if si == 0 && d.dateline != nil {
+				fs = []found{{start: s.a, source: *d.dateline, typ: Dateline}}
+			}
+		}
+		if len(fs) == 0 {
+			if b.Kind != Heading && b.Kind != Title {
+				start, end := d.span(s.a, s.b)
+				if end > start {
+					d.unattr = append(d.unattr, Span{start, end})
+				}
+			}
+			continue
+		}
+		for i, f := range fs {
+			end := s.b
+			if i+1 < len(fs) {
+				end = fs[i+1].start
+			}
+			if f.end > 0 {
+				end = f.end
+			}
+			// The claim ends at its last word: drop the comma before a
+			// participle and the final stop.
+			for end > f.start && d.toks[end-1].kind == tPunct && !isQuote(d.toks[end-1].key) && d.toks[end-1].key != ")" {
+				end--
+			}
+			if end <= f.start {
+				continue
+			}
+			d.addClaim(f, end)
+		}
+	}
+}
+
+// trimSentence drops the final stops of a sentence, and anything before
+// its first word or quote.
+func trimSentence(toks []token, s sentence) sentence {
+	for s.a < s.b && toks[s.a].kind == tPunct && !isQuote(toks[s.a].key) && toks[s.a].key != "(" && !isDash(toks[s.a].key) {
+		s.a++
+	}
+	for s.b > s.a && toks[s.b-1].kind == tPunct && (isTerminator(toks[s.b-1].key) || isComma(toks[s.b-1].key) || isColon(toks[s.b-1].key)) {
+		s.b--
+	}
+	return s
+}
+
+func isArabic(toks []token) bool {
+	ar, lat := 0, 0
+	for _, t := range toks {
+		if t.kind != tWord {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.key)
+		switch {
+		case r >= 0x0600 && r <= 0x06FF:
+			ar++
+		case unicode.IsLetter(r):
+			lat++
+		}
+	}
+	return ar >= lat && ar > 0
+}
+
+// span maps tokens [i, j) of the current block to file offsets.
+func (d *doc) span(i, j int) (int, int) {
+	return d.fileStart(d.toks[i].s), d.fileEnd(d.toks[j-1].e)
+}
+
+// fileStart maps an offset of the block text to the file: a synthetic byte
+// maps to the start of the next segment.
+func (d *doc) fileStart(o int) int {
+	segs := d.block.Segs
+	for _, s := range segs {
+		if o < s.Text+s.Len {
+			if o < s.Text {
+				return s.Src
+			}
+			return s.Src + o - s.Text
+		}
+	}
+	if len(segs) > 0 {
+		last := segs[len(segs)-1]
+		return last.Src + last.Len
+	}
+	return 0
+}
+
+// fileEnd maps an end offset: a synthetic byte maps to the end of the
+// previous segment.
+func (d *doc) fileEnd(o int) int {
+	segs := d.block.Segs
+	for i := len(segs) - 1; i >= 0; i-- {
+		s := segs[i]
+		if o > s.Text {
+			if o > s.Text+s.Len {
+				return s.Src + s.Len
+			}
+			return s.Src + o - s.Text
+		}
+	}
+	if len(segs) > 0 {
+		return segs[0].Src
+	}
+	return 0
+}
+
+// text returns tokens [i, j) as written in the block.
+func (d *doc) text(i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return d.block.Text[d.toks[i].s:d.toks[j-1].e]
+}
+
+// cueText returns the cue as written, without a leading و or ف.
+func (d *doc) cueText(f found) string {
+	i, j := f.cue[0], f.cue[1]
+	if i >= j || j > len(d.toks) {
+		return ""
+	}
+	s := d.text(i, j)
+	if k := d.toks[i].key; utf8.RuneCountInString(k) > 3 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
+		if d.a.lex.verbs[k] == (verb{}) && d.a.lex.according[k] == 0 && d.a.lex.participles[k] == 0 {
+			_, n := utf8.DecodeRuneInString(s)
+			s = s[n:]
+		}
+	}
+	return s
+}
+
+func (d *doc) source(s src) Source {
+	if s.entry != nil {
+		return Source{ID: s.entry.ID, Name: s.entry.Name.In(d.lang()), Kind: s.entry.Kind}
+	}
+	k := s.kind
+	if k == "" {
+		k = outlet.Anonymous
+	}
+	return Source{Name: s.name, Kind: k}
+}
+
+func (d *doc) lang() string {
+	if d.in.Lang == "" {
+		return "ar"
+	}
+	return d.in.Lang
+}
+
+func (d *doc) addClaim(f found, end int) {
+	start, stop := d.span(f.start, end)
+	if stop <= start {
+		return
+	}
+	c := Claim{
+		Start:  start,
+		End:    stop,
+		Text:   string(d.in.Src[start:stop]),
+		Cue:    d.cueText(f),
+		Source: d.source(f.source),
+		Via:    []Source{},
+		Type:   f.typ,
+		Origin: Detected,
+	}
+	for _, v := range f.via {
+		c.Via = append(c.Via, d.source(v))
+	}
+	if f.conduit != nil {
+		s := d.source(*f.conduit)
+		c.Conduit = &s
+	}
+	if f.source.org != nil {
+		s := d.source(entrySrc(f.source.org))
+		c.Org = &s
+	}
+	if f.deny {
+		c.Polarity = "deny"
+	}
+	if f.source.entry != nil && d.in.Sources != nil {
+		c.URL = d.in.Sources[f.source.entry.ID]
+	}
+	d.claims = append(d.claims, c)
+	d.csrc = append(d.csrc, f.source)
+}
+
+// mention records a resolved source for later anaphora.
+func (d *doc) mention(s src) {
+	if s.ok() {
+		d.mentions = append(d.mentions, s)
+	}
+}
+
+// previous returns the source of the latest claim whose gender agrees
+// with g, looking back over the last few claims; ok is false if none does.
+func (d *doc) previous(g byte) (src, bool) {
+	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 3; i, n = i-1, n+1 {
+		s := d.csrc[i]
+		if agrees(g, s) {
+			return s, true
+		}
+	}
+	return src{}, false
+}
+
+// agrees reports whether a verb of gender g can have s as its subject.
+// Plural non-human subjects take feminine singular verbs.
+func agrees(g byte, s src) bool {
+	switch g {
+	case 0:
+		return true
+	case 'm':
+		return s.gender == 'm'
+	case 'f':
+		return s.gender == 'f' || s.gender == 'p' && s.kind != outlet.Person
+	case 'p':
+		return s.gender == 'p'
+	case 'n':
+		return s.kind != outlet.Person && s.gender != 'p'
+	}
+	return false
+}
+
+// unattributed returns the sentences with no claim, minus any that a
+// marked claim now covers.
+func (d *doc) unattributed(claims []Claim) []Span {
+	out := []Span{}
+	for _, u := range d.unattr {
+		covered := false
+		for _, c := range claims {
+			if c.Start < u.End && u.Start < c.End {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// assignIDs gives each claim a stable id: a hash of its folded text and a
+// little folded context on each side (like a W3C TextQuoteSelector), so it
+// survives edits elsewhere in the article. Collisions get a counter mixed
+// in, in document order.
+func assignIDs(src []byte, claims []Claim) {
+	used := map[string]bool{}
+	for i := range claims {
+		c := &claims[i]
+		exact := fold.LooseString(c.Text)
+		prefix := fold.LooseString(string(around(src, c.Start, -1)))
+		suffix := fold.LooseString(string(around(src, c.End, +1)))
+		for n := 0; ; n++ {
+			h := fnv.New32a()
+			fmt.Fprintf(h, "%s\x00%s\x00%s", prefix, exact, suffix)
+			if n > 0 {
+				fmt.Fprintf(h, "\x00%d", n)
+			}
+			id := fmt.Sprintf("c-%06x", h.Sum32()&0xFFFFFF)
+			if !used[id] {
+				used[id] = true
+				c.ID = id
+				break
+			}
+		}
+	}
+}
+
+// around returns up to 32 bytes of src before (dir < 0) or after offset
+// o, cut at rune boundaries and at a line end.
+func around(src []byte, o, dir int) []byte {
+	const n = 32
+	if dir < 0 {
+		i := max(o-n, 0)
+		for i < o && !utf8.RuneStart(src[i]) {
+			i++
+		}
+		b := src[i:o]
+		if k := strings.LastIndexByte(string(b), '\n'); k >= 0 {
+			b = b[k+1:]
+		}
+		return b
+	}
+	j := min(o+n, len(src))
+	for j > o && j < len(src) && !utf8.RuneStart(src[j]) {
+		j--
+	}
+	b := src[o:j]
+	if k := strings.IndexByte(string(b), '\n'); k >= 0 {
+		b = b[:k]
+	}
+	return b
+}
+
+// date returns the article date, for role resolution.
+func (d *doc) date() time.Time { return d.in.Date }

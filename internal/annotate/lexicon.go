@@ -1,0 +1,310 @@
+package annotate
+
+import (
+	"strings"
+
+	"github.com/isnad/isnad/internal/fold"
+)
+
+// verbClass groups reporting verbs by what they need to count as a cue.
+type verbClass uint8
+
+const (
+	vSay      verbClass = iota // قال, said: a clause, a colon or a quote follows
+	vAnnounce                  // أعلن, announced: "أعلن عن + noun" is an event, not a claim
+	vMedium                    // نشر, بث, published: only with an outlet as subject
+	vCarry                     // نقل: "نقلت X عن Y" is a chain
+	vAdd                       // أضاف, تابع, added: the previous source goes on
+	vTell                      // أبلغ, told: the object is a conduit
+	vBelieve                   // اعتبر, رأى, توقع: opinion of a named source
+)
+
+// A verb is one inflected form of a reporting verb.
+type verb struct {
+	class  verbClass
+	gender byte // 'm', 'f', or 'p' for plural and dual
+	deny   bool // نفى, denied
+	imperf bool // يقول, تقول: present tense
+	en     bool
+}
+
+// lexicon holds every cue word, folded (fold.Loose), compiled once.
+type lexicon struct {
+	verbs        map[string]verb
+	participles  map[string]byte       // مضيفا → 'm', مضيفه → 'f'
+	according    map[string]int        // "بحسب" → 1; multi-word markers by first word
+	accordingSeq map[string][][]string // first word → the rest of each multi-word marker
+	comp         map[string]bool       // complementisers: ان, بان, انه
+	timeWords    map[string]bool       // الخميس, امس, اليوم
+	typeNouns    map[string]typeNoun   // صحيفه → newspaper
+	sourceNouns  map[string]sourceNoun // مسوول → anonymous/official
+	notes        [][]string            // writer's notes: ويذكر ان, الجدير بالذكر
+	forecasts    [][]string            // من المتوقع ان
+	conjunctions map[string]bool       // words a clause may start with before its verb
+	venues       map[string]bool       // بيان, تصريح, تقرير: "في بيان لها"
+	enVerbs      map[string]verb       // said, told, reported
+	enPronouns   map[string]byte       // he → 'm'
+	enSourceHead map[string]sourceNoun // official, spokesman
+	enTypeNouns  map[string]typeNoun   // agency, paper
+	enPart       map[string]bool       // adding, saying, noting
+	stopAfterSub map[string]bool       // words that end a subject: في, عن, ل...
+	nisba        func(string) bool     // a relative adjective: الاميركيه
+	enBoundary   map[string]bool       // words that cannot be in an English subject
+	enTitles     map[string]bool       // titles that head a person's name: president, minister
+	enAbbrev     map[string]bool       // abbreviations whose dot does not end a sentence
+	enLower      map[string]bool       // lower-case words allowed inside a proper name: of, the, for
+}
+
+// A typeNoun is a noun naming a kind of source: "صحيفة", "the agency".
+type typeNoun struct {
+	kinds []string // outlet kinds it may refer to
+}
+
+// A sourceNoun heads an unnamed or unregistered source: "مسؤول",
+// "officials", "a spokesman".
+type sourceNoun struct {
+	kind   string // anonymous, official, person
+	gender byte
+}
+
+func keys(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[fold.LooseString(w)] = true
+	}
+	return m
+}
+
+func seqs(phrases ...string) [][]string {
+	out := make([][]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = strings.Fields(fold.LooseString(p))
+	}
+	return out
+}
+
+// arVerb adds the inflections of an Arabic reporting verb: the perfect 3ms
+// form, its 3fs form, plural and dual, and the imperfect forms.
+func (l *lexicon) arVerb(class verbClass, deny bool, m, f, pl string, imperfect ...string) {
+	add := func(w string, g byte, imperf bool) {
+		if w == "" {
+			return
+		}
+		l.verbs[fold.LooseString(w)] = verb{class: class, gender: g, deny: deny, imperf: imperf}
+	}
+	add(m, 'm', false)
+	add(f, 'f', false)
+	add(pl, 'p', false)
+	if pl != "" && strings.HasSuffix(pl, "وا") {
+		add(strings.TrimSuffix(pl, "وا")+"ا", 'p', false) // dual: قالا
+	}
+	if f != "" {
+		add(f+"ا", 'p', false) // dual feminine: قالتا
+	}
+	for _, w := range imperfect {
+		g := byte('m')
+		if strings.HasPrefix(w, "ت") {
+			g = 'f'
+		}
+		if strings.HasSuffix(w, "ون") {
+			g = 'p'
+		}
+		add(w, g, true)
+	}
+}
+
+func newLexicon() *lexicon {
+	l := &lexicon{verbs: map[string]verb{}, enVerbs: map[string]verb{}}
+	v := l.arVerb
+	v(vSay, false, "قال", "قالت", "قالوا", "يقول", "تقول", "يقولون")
+	v(vSay, false, "ذكر", "ذكرت", "ذكروا", "تذكر")
+	v(vSay, false, "أفاد", "أفادت", "أفادوا", "يفيد", "تفيد")
+	v(vCarry, false, "نقل", "نقلت", "نقلوا")
+	v(vSay, false, "أشار", "أشارت", "أشاروا", "يشير", "تشير")
+	v(vSay, false, "أوضح", "أوضحت", "أوضحوا", "يوضح", "توضح")
+	v(vSay, false, "أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد", "يؤكدون")
+	v(vAnnounce, false, "أعلن", "أعلنت", "أعلنوا")
+	v(vSay, false, "كشف", "كشفت", "كشفوا")
+	v(vSay, false, "صرح", "صرحت", "صرحوا")
+	v(vAdd, false, "أضاف", "أضافت", "أضافوا", "يضيف", "تضيف")
+	v(vAdd, false, "تابع", "تابعت", "تابعوا")
+	v(vAdd, false, "أردف", "أردفت", "أردفوا")
+	v(vAdd, false, "استطرد", "استطردت", "")
+	v(vAdd, false, "ختم", "ختمت", "")
+	v(vAdd, false, "اختتم", "اختتمت", "")
+	v(vSay, false, "لفت", "لفتت", "لفتوا")
+	v(vSay, false, "نوه", "نوهت", "نوهوا")
+	v(vSay, false, "شدد", "شددت", "شددوا")
+	v(vSay, false, "حذر", "حذرت", "حذروا")
+	v(vSay, false, "طالب", "طالبت", "طالبوا")
+	v(vSay, false, "دعا", "دعت", "دعوا")
+	v(vSay, true, "نفى", "نفت", "نفوا")
+	v(vBelieve, false, "اعتبر", "اعتبرت", "اعتبروا")
+	v(vBelieve, false, "رأى", "رأت", "رأوا", "يرى", "ترى", "يرون")
+	v(vBelieve, false, "رجح", "رجحت", "رجحوا")
+	v(vBelieve, false, "توقع", "توقعت", "توقعوا")
+	v(vSay, false, "أعرب", "أعربت", "أعربوا")
+	v(vSay, false, "زعم", "زعمت", "زعموا")
+	v(vSay, false, "ادعى", "ادعت", "ادعوا")
+	v(vSay, false, "اعترف", "اعترفت", "اعترفوا")
+	v(vSay, false, "أقر", "أقرت", "أقروا")
+	v(vSay, false, "أورد", "أوردت", "")
+	v(vMedium, false, "بث", "بثت", "")
+	v(vMedium, false, "نشر", "نشرت", "")
+	v(vSay, false, "كتب", "كتبت", "كتبوا")
+	v(vSay, false, "غرد", "غردت", "غردوا")
+	v(vTell, false, "أبلغ", "أبلغت", "أبلغوا")
+	v(vTell, false, "أخبر", "أخبرت", "أخبروا")
+	v(vSay, false, "بينت", "", "")
+	v(vSay, false, "أوردت", "", "")
+	v(vSay, false, "حذرت", "", "")
+	v(vSay, false, "روى", "روت", "رووا")
+	v(vSay, false, "رد", "ردت", "")
+	v(vSay, false, "أبدى", "أبدت", "")
+	v(vSay, false, "أقر", "أقرت", "")
+	v(vSay, false, "وصف", "وصفت", "وصفوا")
+	v(vSay, false, "اتهم", "اتهمت", "اتهموا")
+	v(vSay, false, "هدد", "هددت", "هددوا")
+	v(vSay, false, "أبلغ", "أبلغت", "")
+
+	l.participles = map[string]byte{}
+	for _, p := range []string{"مضيفا", "مشيرا", "قائلا", "مؤكدا", "موضحا", "لافتا", "محذرا", "مشددا",
+		"معتبرا", "منوها", "معربا", "متابعا", "مستدركا", "نافيا", "مبينا", "مردفا", "مطالبا", "داعيا", "كاشفا", "مبديا", "واصفا", "متهما", "مذكرا", "معلنا", "مستطردا", "ذاكرا", "مختتما", "خاتما"} {
+		k := fold.LooseString(p)
+		l.participles[k] = 'm'
+		base := strings.TrimSuffix(k, "ا")
+		l.participles[base+"ه"] = 'f'                   // مضيفة
+		l.participles[base+"ين"] = 'p'                  // مضيفين
+		l.participles[base+"تين"] = 'p'                 // ...
+		l.participles[base+"ات"] = 'p'                  // مضيفات
+		l.participles[strings.TrimSuffix(k, "ا")] = 'm' // مضيف (no tanwin alef)
+	}
+
+	l.according = map[string]int{}
+	l.accordingSeq = map[string][][]string{}
+	for _, p := range []string{
+		"بحسب", "حسب", "حسبما", "وفق", "وفقا ل", "وفقا لما", "طبقا ل", "طبقا لما", "استنادا الى", "استنادا ل",
+		"نقلا عن", "على لسان", "على حد قول", "على حد تعبير", "بحسب ما", "حسب ما", "وفق ما", "وفقا", "طبقا",
+	} {
+		w := strings.Fields(fold.LooseString(p))
+		if len(w) == 1 {
+			l.according[w[0]] = 1
+			continue
+		}
+		l.accordingSeq[w[0]] = append(l.accordingSeq[w[0]], w[1:])
+	}
+
+	l.comp = keys("أن", "إن", "بأن", "انه", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها", "أنهم", "إنهم", "بأنهم", "أنّ", "إنّ", "بأنّ")
+	l.timeWords = keys("اليوم", "أمس", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+		"صباح", "مساء", "ظهر", "فجر", "ليل", "ليلة", "يوم", "أيضا", "كذلك", "بدوره", "بدورها", "من جهته", "من جهتها",
+		"مؤخرا", "لاحقا", "سابقا", "حينها", "الماضي", "الفائت", "الحالي", "المقبل", "الأسبوع", "الشهر", "العام", "اليوم")
+	l.typeNouns = map[string]typeNoun{}
+	tn := func(kinds []string, words ...string) {
+		for _, w := range words {
+			l.typeNouns[fold.LooseString(w)] = typeNoun{kinds: kinds}
+		}
+	}
+	tn([]string{"newspaper"}, "صحيفة", "جريدة", "يومية")
+	tn([]string{"agency"}, "وكالة", "وكالة أنباء", "وكالة الأنباء")
+	tn([]string{"broadcaster"}, "شبكة", "قناة", "تلفزيون", "إذاعة", "محطة", "هيئة الإذاعة")
+	tn([]string{"magazine"}, "مجلة", "دورية", "أسبوعية")
+	tn([]string{"website"}, "موقع")
+	tn([]string{"official"}, "وزارة", "حكومة", "رئاسة", "مكتب", "جيش", "حلف", "مجلس", "منظمة", "هيئة", "مفوضية", "البيت الأبيض", "الكرملين")
+
+	l.sourceNouns = map[string]sourceNoun{}
+	sn := func(kind string, g byte, words ...string) {
+		for _, w := range words {
+			l.sourceNouns[fold.LooseString(w)] = sourceNoun{kind: kind, gender: g}
+		}
+	}
+	sn("anonymous", 'm', "مسؤول", "مصدر", "دبلوماسي", "مسؤولا")
+	sn("anonymous", 'p', "مسؤولون", "مسؤولين", "مصادر", "دبلوماسيون", "دبلوماسيين", "شهود", "سكان", "ناشطون", "ناشطين",
+		"محللون", "محللين", "خبراء", "مراقبون", "مراقبين", "مسعفون", "مسعفين", "أطباء", "مصادر", "تقارير", "وسائل", "أوساط", "جهات", "عناصر", "قادة")
+	sn("official", 'm', "متحدث", "ناطق", "المتحدث", "الناطق", "وزير", "سفير", "قائد", "رئيس", "مدير", "نائب", "مستشار", "مبعوث", "مندوب", "محافظ", "زعيم", "عضو", "أمين", "الأمين", "محلل", "خبير", "مراسل")
+	sn("official", 'f', "متحدثة", "ناطقة", "المتحدثة", "الناطقة", "وزيرة", "سفيرة", "رئيسة", "مديرة", "مستشارة", "مبعوثة", "مندوبة", "نائبة")
+	sn("official", 'f', "وزارة", "الوزارة", "السفارة", "سفارة", "الرئاسة", "رئاسة", "الحكومة", "حكومة", "الخارجية", "الدفاع", "الداخلية", "القيادة", "قيادة", "الشرطة", "شرطة", "الهيئة", "هيئة", "لجنة", "اللجنة", "منظمة", "المنظمة")
+	sn("official", 'm', "الجيش", "جيش", "مكتب", "المكتب", "مجلس", "المجلس", "البرلمان", "المرصد", "مرصد", "الحرس", "الاتحاد", "الدفاع المدني")
+
+	l.notes = seqs("يذكر أن", "ويذكر أن", "يذكر ان", "والجدير بالذكر", "الجدير بالذكر", "جدير بالذكر", "يشار إلى", "ويشار إلى",
+		"تجدر الإشارة", "وتجدر الإشارة", "يذكر", "ويذكر", "يُذكر", "مما يذكر", "ومن المعروف", "من المعروف", "ويشار", "يشار")
+	l.forecasts = seqs("من المتوقع", "ومن المتوقع", "ومن المنتظر", "من المنتظر", "من المقرر", "ومن المقرر", "يتوقع أن", "ويتوقع أن", "يُتوقع")
+	l.conjunctions = keys("و", "ف", "كما", "فيما", "بينما", "حيث", "وقد", "فقد", "قد", "لقد", "ولقد", "ثم", "وكما", "إذ", "اذ", "وإذ", "وحين", "حين", "عندما")
+	l.venues = keys("بيان", "تصريح", "تصريحات", "تقرير", "مقابلة", "حديث", "مؤتمر", "تغريدة", "منشور", "رسالة", "كلمة", "خطاب", "حلقة", "افتتاحية", "مقال", "برنامج", "ندوة", "جلسة", "لقاء", "اتصال")
+	l.stopAfterSub = keys("في", "عن", "إلى", "على", "من", "خلال", "ان", "أن", "إن", "بأن", "مع", "منذ", "بعد", "قبل", "أمام", "لدى", "عبر", "إثر", "اثر", "حول", "حيال", "ردا", "تعليقا")
+	l.nisba = func(k string) bool {
+		return strings.HasPrefix(k, "ال") && (strings.HasSuffix(k, "يه") || strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يون") || strings.HasSuffix(k, "يين"))
+	}
+
+	// English.
+	ev := func(class verbClass, deny bool, forms ...string) {
+		for _, f := range forms {
+			l.enVerbs[f] = verb{class: class, deny: deny, en: true}
+		}
+	}
+	ev(vSay, false, "said", "says", "say", "stated", "states", "reported", "reports", "announced", "confirmed", "confirms",
+		"claimed", "claims", "warned", "warns", "explained", "insisted", "insists", "wrote", "writes", "tweeted", "posted",
+		"noted", "notes", "argued", "argues", "acknowledged", "admitted", "alleged", "alleges", "urged", "revealed",
+		"disclosed", "stressed", "emphasized", "emphasised", "asserted", "declared", "maintained", "contended", "estimated",
+		"added", "adds", "continued", "went", "concluded", "predicted", "believes", "believed", "accused", "pointed",
+		"reiterated", "indicated", "suggested", "cautioned", "vowed", "pledged", "replied", "responded", "countered", "observed",
+		"remarked", "announces", "reporting", "quoted", "cited", "citing", "quoting", "according", "told", "tells", "informed")
+	ev(vSay, true, "denied", "denies", "rejected", "dismissed")
+	for _, w := range []string{"added", "adds", "continued", "went", "concluded"} {
+		x := l.enVerbs[w]
+		x.class = vAdd
+		l.enVerbs[w] = x
+	}
+	for _, w := range []string{"told", "tells", "informed"} {
+		x := l.enVerbs[w]
+		x.class = vTell
+		l.enVerbs[w] = x
+	}
+	for _, w := range []string{"announced", "announces"} {
+		x := l.enVerbs[w]
+		x.class = vAnnounce
+		l.enVerbs[w] = x
+	}
+	for _, w := range []string{"believes", "believed", "estimated", "predicted"} {
+		x := l.enVerbs[w]
+		x.class = vBelieve
+		l.enVerbs[w] = x
+	}
+	l.enPronouns = map[string]byte{"he": 'm', "she": 'f', "they": 'p', "it": 'n'}
+	l.enSourceHead = map[string]sourceNoun{}
+	es := func(kind string, g byte, words ...string) {
+		for _, w := range words {
+			l.enSourceHead[w] = sourceNoun{kind: kind, gender: g}
+		}
+	}
+	es("anonymous", 'p', "officials", "sources", "diplomats", "analysts", "experts", "witnesses", "residents", "people",
+		"activists", "observers", "investigators", "authorities", "aides", "insiders", "lawmakers", "medics", "doctors", "rescuers")
+	es("anonymous", 'm', "official", "source", "diplomat", "aide", "insider")
+	es("official", 'm', "spokesman", "spokesperson", "minister", "ambassador", "commander", "chief", "director", "president",
+		"adviser", "advisor", "envoy", "secretary", "governor", "analyst", "expert", "lawmaker", "senator", "general", "colonel", "premier", "chancellor", "leader")
+	es("official", 'f', "spokeswoman")
+	l.enTypeNouns = map[string]typeNoun{}
+	et := func(kinds []string, words ...string) {
+		for _, w := range words {
+			l.enTypeNouns[w] = typeNoun{kinds: kinds}
+		}
+	}
+	et([]string{"newspaper"}, "paper", "newspaper", "daily", "broadsheet", "tabloid")
+	et([]string{"agency"}, "agency", "wire")
+	et([]string{"broadcaster"}, "network", "broadcaster", "channel", "station", "outlet", "tv")
+	et([]string{"magazine"}, "magazine", "weekly", "monthly", "journal")
+	et([]string{"website"}, "website", "site")
+	et([]string{"official"}, "ministry", "department", "alliance", "government", "office", "army", "military", "organization",
+		"organisation", "body", "council", "commission", "administration", "kremlin", "pentagon", "palace", "embassy", "group", "company", "bloc", "union")
+	l.enPart = map[string]bool{"adding": true, "saying": true, "noting": true, "warning": true, "stressing": true,
+		"explaining": true, "insisting": true, "arguing": true, "claiming": true, "pointing": true, "calling": true, "urging": true, "denying": true}
+	l.enBoundary = map[string]bool{"that": true, "and": true, "but": true, "which": true, "who": true, "when": true, "as": true,
+		"while": true, "if": true, "because": true, "after": true, "before": true, "also": true, "on": true, "in": true,
+		"at": true, "last": true, "earlier": true, "later": true, "previously": true, "had": true, "has": true, "have": true,
+		"was": true, "were": true, "is": true, "are": true, "will": true, "would": true, "not": true, "to": true, "with": true}
+	l.enTitles = map[string]bool{"president": true, "minister": true, "secretary": true, "spokesman": true, "spokeswoman": true, "chief": true, "general": true, "prime": true, "foreign": true, "defence": true, "defense": true, "ambassador": true, "envoy": true}
+	l.enAbbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "col": true, "lt": true,
+		"sgt": true, "capt": true, "gov": true, "sen": true, "rep": true, "st": true, "jan": true, "feb": true, "mar": true, "apr": true,
+		"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "no": true, "vs": true, "inc": true, "co": true, "corp": true, "ltd": true, "jr": true, "sr": true, "etc": true}
+	l.enLower = map[string]bool{"of": true, "the": true, "for": true, "and": true, "de": true, "al": true, "el": true, "von": true, "der": true, "bin": true}
+	return l
+}

@@ -1,0 +1,244 @@
+package annotate
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/isnad/isnad/internal/fold"
+	"github.com/isnad/isnad/internal/outlet"
+)
+
+// A nameVal is what a registry name stands for.
+type nameVal struct {
+	entry *outlet.Entry // an outlet, body or person, or nil for a role
+	role  string        // a role title or alias as written, resolved by date
+}
+
+// trieNode is a node of the token trie of registry names.
+type trieNode struct {
+	next map[string]*trieNode
+	val  *nameVal
+}
+
+// A fuzzyName is a name, or the first words of one, in collapsed form,
+// for edit-distance matching.
+type fuzzyName struct {
+	key    string // fold.Collapse of the Loose key
+	runes  int
+	entry  *outlet.Entry
+	prefix bool // only the first words of the name
+}
+
+// matcher finds registry names in token streams. It is built once and
+// only read afterwards.
+type matcher struct {
+	root  trieNode
+	fuzzy []fuzzyName
+	heads map[string][]*outlet.Entry // folded type noun (وكاله, agency) → entries with that head
+}
+
+// transparent tokens are skipped inside a name: quotes and hyphens.
+func transparent(t token) bool {
+	return t.kind == tPunct && (isQuote(t.key) || t.key == "-" || t.key == "'" || t.key == "’")
+}
+
+func newMatcher(reg *outlet.Registry) *matcher {
+	m := &matcher{heads: map[string][]*outlet.Entry{}}
+	var tz tokenizer
+	add := func(name string, v nameVal) []string {
+		toks := tz.tokenize(name)
+		var words []string
+		for _, t := range toks {
+			if transparent(t) {
+				continue
+			}
+			words = append(words, t.key)
+		}
+		if len(words) > 0 && words[0] == "the" && len(words) > 1 {
+			words = words[1:]
+		}
+		if len(words) == 0 {
+			return nil
+		}
+		n := &m.root
+		for _, w := range words {
+			if n.next == nil {
+				n.next = map[string]*trieNode{}
+			}
+			c := n.next[w]
+			if c == nil {
+				c = &trieNode{}
+				n.next[w] = c
+			}
+			n = c
+		}
+		if n.val == nil {
+			vv := v
+			n.val = &vv
+		}
+		return words
+	}
+	for _, e := range reg.Entries() {
+		for _, name := range e.Names() {
+			words := add(name, nameVal{entry: e})
+			if len(words) == 0 {
+				continue
+			}
+			full := strings.Join(words, "")
+			m.fuzzy = append(m.fuzzy, fuzzyName{key: full, runes: utf8.RuneCountInString(full), entry: e})
+			for i := 1; i < len(words); i++ {
+				p := strings.Join(words[:i], "")
+				if n := utf8.RuneCountInString(p); n >= 6 {
+					m.fuzzy = append(m.fuzzy, fuzzyName{key: p, runes: n, entry: e, prefix: true})
+				}
+			}
+		}
+		for _, h := range []string{e.Head.Ar, e.Head.En} {
+			if h == "" {
+				continue
+			}
+			k := fold.LooseString(h)
+			k = strings.TrimPrefix(k, "the ")
+			m.heads[k] = append(m.heads[k], e)
+		}
+	}
+	for _, title := range reg.RoleTitles() {
+		add(title, nameVal{role: title})
+	}
+	return m
+}
+
+// variants returns the readings of a first word with its proclitics
+// stripped, the word itself first: وللصحيفة → للصحيفة, الصحيفة;
+// ولرويترز → لرويترز, رويترز.
+func variants(k string, buf []string) []string {
+	buf = append(buf[:0], k)
+	if utf8.RuneCountInString(k) < 3 {
+		return buf
+	}
+	rest := k
+	// و or ف, then ب ل ك, then لل → ال.
+	if strings.HasPrefix(rest, "و") || strings.HasPrefix(rest, "ف") {
+		rest = rest[len("و"):]
+		if utf8.RuneCountInString(rest) >= 2 {
+			buf = append(buf, rest)
+		}
+	}
+	if strings.HasPrefix(rest, "لل") && utf8.RuneCountInString(rest) > 3 {
+		buf = append(buf, "ال"+rest[len("لل"):])
+	}
+	if strings.HasPrefix(rest, "ب") || strings.HasPrefix(rest, "ل") || strings.HasPrefix(rest, "ك") {
+		r := rest[len("ب"):]
+		if utf8.RuneCountInString(r) >= 2 {
+			buf = append(buf, r)
+		}
+	}
+	return buf
+}
+
+// match finds the longest registry name starting at token i. clitics
+// allows proclitics on the first word. It returns the value and the index
+// just past the name.
+func (m *matcher) match(toks []token, i int, clitics bool) (*nameVal, int) {
+	if i >= len(toks) || toks[i].kind == tPunct {
+		return nil, i
+	}
+	var buf [6]string
+	firsts := buf[:1]
+	firsts[0] = toks[i].key
+	if clitics {
+		firsts = variants(toks[i].key, buf[:0])
+	}
+	var best *nameVal
+	bestEnd := i
+	for _, f := range firsts {
+		n := m.root.next[f]
+		j := i + 1
+		for n != nil {
+			if n.val != nil && j > bestEnd {
+				best, bestEnd = n.val, j
+			}
+			k := j
+			for k < len(toks) && transparent(toks[k]) {
+				k++
+			}
+			if k >= len(toks) || n.next == nil {
+				break
+			}
+			n = n.next[toks[k].key]
+			j = k + 1
+		}
+	}
+	return best, bestEnd
+}
+
+// matchFuzzy finds a registry name starting at token i within a small
+// edit distance, comparing collapsed keys of one to four words. It is only
+// called where a cue makes a source likely. want, when non-empty, limits
+// the match to entries whose head noun is want (folded).
+func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, int) {
+	var words []string
+	var ends []int
+	for j := i; j < len(toks) && len(words) < 4; j++ {
+		if transparent(toks[j]) {
+			continue
+		}
+		if toks[j].kind == tPunct {
+			break
+		}
+		words = append(words, toks[j].key)
+		ends = append(ends, j+1)
+	}
+	var best *outlet.Entry
+	bestEnd, bestD := i, 3
+	for n := len(words); n >= 1; n-- {
+		key := strings.Join(words[:n], "")
+		runes := utf8.RuneCountInString(key)
+		if runes < 5 {
+			continue
+		}
+		max := 1
+		if runes >= 12 {
+			max = 2
+		}
+		for _, f := range m.fuzzy {
+			if f.runes-runes > max || runes-f.runes > max {
+				continue
+			}
+			if want != "" && !m.hasHead(f.entry, want) {
+				continue
+			}
+			if f.prefix && want == "" {
+				continue // a part of a name needs a type noun to count
+			}
+			d := fold.Distance(key, f.key, max)
+			if d > max {
+				// A conjunction glued on: ووول ستريت.
+				if strings.HasPrefix(key, "و") {
+					d = fold.Distance(key[len("و"):], f.key, max-1)
+					if d > max-1 {
+						continue
+					}
+				} else {
+					continue
+				}
+			}
+			if d < bestD || d == bestD && ends[n-1] > bestEnd {
+				best, bestEnd, bestD = f.entry, ends[n-1], d
+			}
+		}
+		if best != nil {
+			return best, bestEnd
+		}
+	}
+	return best, bestEnd
+}
+
+func (m *matcher) hasHead(e *outlet.Entry, head string) bool {
+	for _, h := range m.heads[head] {
+		if h == e {
+			return true
+		}
+	}
+	return false
+}

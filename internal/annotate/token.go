@@ -1,0 +1,276 @@
+package annotate
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/isnad/isnad/internal/fold"
+)
+
+type tkind uint8
+
+const (
+	tWord  tkind = iota
+	tNum         // 2024, 2.5
+	tPunct       // one punctuation or symbol rune
+)
+
+// A token is a word, a number or a punctuation mark of a block. Its key is
+// folded (fold.Loose); s and e are byte offsets into the block's text.
+type token struct {
+	key   string
+	s, e  int
+	kind  tkind
+	upper bool // the word starts with an upper-case letter as written
+	space bool // white space comes before the token
+}
+
+// tokenizer turns block text into tokens; it keeps its buffers between
+// blocks.
+type tokenizer struct {
+	k    fold.Key
+	toks []token
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// tokenize splits text into tokens. The returned slice is reused by the
+// next call.
+func (t *tokenizer) tokenize(text string) []token {
+	t.k.Tier = fold.Loose
+	t.k.Reset()
+	t.k.WriteString(text, 0)
+	key := string(t.k.B)
+	t.toks = t.toks[:0]
+	space := true
+	for i := 0; i < len(key); {
+		r, n := utf8.DecodeRuneInString(key[i:])
+		if r == ' ' {
+			space = true
+			i += n
+			continue
+		}
+		start := i
+		kind := tPunct
+		switch {
+		case isWordRune(r):
+			kind = tWord
+			if unicode.IsDigit(r) {
+				kind = tNum
+			}
+			i = wordEnd(key, i)
+		case (r == '\'' || r == '’') && i+n < len(key) && key[i+n] == 's' && (i+n+1 == len(key) || !isWordRuneAt(key, i+n+1)):
+			i += n + 1 // 's
+		default:
+			i += n
+		}
+		s, e := t.k.Span(start, i)
+		tok := token{key: key[start:i], s: s, e: e, kind: kind, space: space}
+		if kind == tWord {
+			or, _ := utf8.DecodeRuneInString(text[s:])
+			tok.upper = unicode.IsUpper(or)
+		}
+		// The span runs up to the next key byte: trim the white space that
+		// separated the token from it.
+		for tok.e > tok.s {
+			r, n := utf8.DecodeLastRuneInString(text[tok.s:tok.e])
+			if !unicode.IsSpace(r) && r != 0x200f && r != 0x200e && r != 0x200b && r != 0x061c {
+				break
+			}
+			tok.e -= n
+		}
+		t.toks = append(t.toks, tok)
+		space = false
+	}
+	return t.toks
+}
+
+func isWordRuneAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+// wordEnd returns the end of the word starting at i: letters, digits and
+// marks, with an apostrophe between letters (O'Brien), a dot between
+// single letters (U.S., أ.ف.ب) and a dot or comma between digits (2.5).
+func wordEnd(s string, i int) int {
+	start := i
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			i += n
+			continue
+		}
+		if i+n < len(s) && isWordRuneAt(s, i+n) {
+			next, _ := utf8.DecodeRuneInString(s[i+n:])
+			prev, _ := utf8.DecodeLastRuneInString(s[start:i])
+			switch {
+			case (r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next):
+				i += n
+				continue
+			case r == '.' && unicode.IsLetter(next) && singleLetterBefore(s[start:i]):
+				i += n
+				continue
+			case (r == '\'' || r == '’') && unicode.IsLetter(prev) && unicode.IsLetter(next) && next != 's':
+				i += n
+				continue
+			}
+		}
+		// A trailing dot after dotted single letters belongs to the
+		// abbreviation: "U.S."
+		if r == '.' && i > start && hasInnerDot(s[start:i]) && singleLetterBefore(s[start:i]) {
+			i += n
+		}
+		break
+	}
+	return i
+}
+
+// singleLetterBefore reports whether w ends with a single letter standing
+// alone (after the start or a dot).
+func singleLetterBefore(w string) bool {
+	r, n := utf8.DecodeLastRuneInString(w)
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	rest := w[:len(w)-n]
+	return rest == "" || rest[len(rest)-1] == '.'
+}
+
+func hasInnerDot(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] == '.' {
+			return true
+		}
+	}
+	return false
+}
+
+// Quote marks. Straight quotes and the curly ones are used both ways in
+// pasted Arabic text, so direction comes from the spacing around them.
+func isQuote(k string) bool {
+	switch k {
+	case "\"", "“", "”", "«", "»", "„", "‟", "❝", "❞", "〝", "〞", "＂":
+		return true
+	}
+	return false
+}
+
+func isTerminator(k string) bool {
+	switch k {
+	case ".", "!", "?", "؟", "。":
+		return true
+	}
+	return false
+}
+
+func isComma(k string) bool {
+	return k == "،" || k == "," || k == "؛" || k == ";"
+}
+
+func isColon(k string) bool { return k == ":" }
+
+func isDash(k string) bool {
+	switch k {
+	case "-", "–", "—", "―", "‒":
+		return true
+	}
+	return false
+}
+
+// A sentence is a run of tokens [a, b) of a block.
+type sentence struct {
+	a, b int
+}
+
+// quoteRole tells, for each quote token, whether it opens (+1) or closes
+// (-1) a quotation, or is stray (0), pairing marks inside the block.
+func quoteRoles(toks []token, roles []int8) []int8 {
+	roles = roles[:0]
+	for range toks {
+		roles = append(roles, 0)
+	}
+	open := -1
+	for i, t := range toks {
+		if t.kind != tPunct || !isQuote(t.key) {
+			continue
+		}
+		before := i == 0 || t.space || toks[i-1].kind == tPunct && !isQuote(toks[i-1].key) && !isTerminator(toks[i-1].key) && !isComma(toks[i-1].key)
+		after := i+1 == len(toks) || toks[i+1].space || toks[i+1].kind == tPunct
+		opener := t.key == "«" || t.key == "„" || before && !after
+		closer := t.key == "»" || !before && after || i+1 == len(toks)
+		switch {
+		case open < 0 && opener:
+			open = i
+		case open >= 0 && (closer || t.key == "»" || t.key == "”" || t.key == "\""):
+			roles[open], roles[i] = 1, -1
+			open = -1
+		case open >= 0 && opener:
+			open = i // an unclosed mark before: forget it
+		}
+	}
+	return roles
+}
+
+// splitSentences cuts a block's tokens into sentences at . ! ? ؟ outside
+// quotations, keeping dots of numbers, abbreviations and ellipses.
+func (l *lexicon) splitSentences(toks []token, roles []int8, out []sentence) []sentence {
+	out = out[:0]
+	start := 0
+	depth := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tPunct {
+			continue
+		}
+		switch roles[i] {
+		case 1:
+			depth++
+			continue
+		case -1:
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth > 0 || !isTerminator(t.key) {
+			continue
+		}
+		if t.key == "." {
+			// Ellipsis "..": not an end unless the block ends.
+			if i+1 < len(toks) && toks[i+1].key == "." && !toks[i+1].space || i > 0 && toks[i-1].key == "." && !t.space {
+				continue
+			}
+			if i > 0 && !t.space && toks[i-1].kind == tWord && l.enAbbrev[toks[i-1].key] && i+1 < len(toks) && toks[i+1].kind != tPunct && !toks[i+1].upper {
+				continue
+			}
+			if i > 0 && !t.space && toks[i-1].kind == tWord && len(toks[i-1].key) <= 2 && toks[i-1].upper && i+1 < len(toks) && toks[i+1].upper && isInitial(toks[i-1].key) {
+				continue // an initial: "John F. Kennedy"
+			}
+		}
+		end := i + 1
+		// Closing quotes and brackets right after the stop stay with it.
+		for end < len(toks) && toks[end].kind == tPunct && !toks[end].space && (roles[end] == -1 || toks[end].key == ")" || toks[end].key == "]") {
+			end++
+		}
+		// Further stops ("!!", "?!") too.
+		for end < len(toks) && toks[end].kind == tPunct && isTerminator(toks[end].key) {
+			end++
+		}
+		if end > start {
+			out = append(out, sentence{start, end})
+		}
+		start = end
+		i = end - 1
+	}
+	if start < len(toks) {
+		out = append(out, sentence{start, len(toks)})
+	}
+	return out
+}
+
+func isInitial(k string) bool {
+	return utf8.RuneCountInString(k) == 1
+}
