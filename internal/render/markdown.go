@@ -15,16 +15,21 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
 // newMarkdown builds the one goldmark.Markdown a build shares.
 func newMarkdown(cfg *Config, code *codeRenderer) goldmark.Markdown {
 	exts := []goldmark.Extender{
-		extension.Table,
+		// Cell alignment becomes a logical class (tableAlign), not a
+		// physical style="text-align:right".
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		extension.Typographer,
 		extension.Strikethrough,
 		extension.Linkify,
 		extension.NewFootnote(
@@ -37,11 +42,14 @@ func newMarkdown(cfg *Config, code *codeRenderer) goldmark.Markdown {
 	if cfg.Site.Markup.Unsafe {
 		ropts = append(ropts, gmhtml.WithUnsafe())
 	}
-	ropts = append(ropts, renderer.WithNodeRenderers(util.Prioritized(code, 100)))
+	ropts = append(ropts, renderer.WithNodeRenderers(util.Prioritized(code, 100), util.Prioritized(tableWrapper{}, 100)))
 	if !cfg.Site.Markup.Unsafe {
 		ropts = append(ropts, renderer.WithNodeRenderers(util.Prioritized(rawHTMLEscaper{}, 100)))
 	}
-	popts := []parser.Option{parser.WithAutoHeadingID()}
+	popts := []parser.Option{
+		parser.WithAutoHeadingID(),
+		parser.WithASTTransformers(util.Prioritized(tableAlign{}, 500)),
+	}
 	for i, t := range cfg.Transformers {
 		popts = append(popts, parser.WithASTTransformers(util.Prioritized(t, 1000+i)))
 	}
@@ -102,6 +110,46 @@ func Slug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// tableAlign turns the column alignment of Markdown tables into classes
+// read in the direction of the text: "--:" is align-end, ":-:"
+// align-center, so a right-aligned column of numbers in an English table
+// is left-aligned in an Arabic one, as the whole table mirrors.
+type tableAlign struct{}
+
+func (tableAlign) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c, ok := n.(*east.TableCell); ok && entering {
+			switch c.Alignment {
+			case east.AlignRight:
+				c.SetAttributeString("class", []byte("align-end"))
+			case east.AlignCenter:
+				c.SetAttributeString("class", []byte("align-center"))
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// tableWrapper puts each table in a box that scrolls sideways on narrow
+// screens, so a wide table never widens the page.
+type tableWrapper struct{}
+
+func (tableWrapper) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(east.KindTable, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			w.WriteString(`<div class="table-scroll"><table`)
+			if n.Attributes() != nil {
+				gmhtml.RenderAttributes(w, n, extension.TableAttributeFilter)
+			}
+			w.WriteString(">\n")
+		} else {
+			w.WriteString("</table></div>\n")
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // rawHTMLEscaper renders raw HTML as the text it is, so a pasted

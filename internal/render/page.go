@@ -4,7 +4,6 @@ import (
 	"html/template"
 	"time"
 
-	"github.com/isnad/isnad/internal/annotate"
 	"github.com/isnad/isnad/internal/config"
 	"github.com/isnad/isnad/internal/content"
 )
@@ -82,9 +81,11 @@ type Article struct {
 	Terms map[string][]*Term
 	// Translations are the articles that share this one's translationKey.
 	Translations []*Article
-	// Claims are the attributed statements found in the article, in text
-	// order. The build fills them when an annotator is plugged in.
-	Claims []annotate.Claim
+	// Claims holds what the annotator found in the article (its claims
+	// and sources, an annotate result) for templates to show; nil until an
+	// annotator is plugged into the build. It is untyped so that render
+	// does not depend on the annotator's package.
+	Claims any
 	// Words is the number of words in the body, for reading time.
 	Words int
 }
