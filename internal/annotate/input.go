@@ -49,6 +49,8 @@ type Mark struct {
 	// Off says the text is not a claim at all: the editor overrides a
 	// detection ("{-}").
 	Off bool
+	// Err is a syntax error in the markup, reported at At.
+	Err string
 }
 
 // An Override is an editor's correction kept out of the text, in front

@@ -17,6 +17,10 @@ func (d *doc) applyMarks(claims []Claim, diags *diag.List) []Claim {
 	}
 	file := diag.NewFile(d.in.File, d.in.Src)
 	for _, m := range d.in.Marks {
+		if m.Err != "" {
+			diags.Addf(file.Pos(m.At), "citation: %s", m.Err)
+			continue
+		}
 		start, end := m.Start, m.End
 		if m.Sentence {
 			start, end = d.sentenceAt(m.At)

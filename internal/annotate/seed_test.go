@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/isnad/isnad/internal/content"
 	"github.com/isnad/isnad/internal/outlet"
 )
 
@@ -29,7 +30,7 @@ func seedInput(t testing.TB) *Input {
 		Src:    src,
 		Lang:   "ar",
 		Date:   time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC),
-		Blocks: TextBlocks(src, Lines(src, 0)),
+		Blocks: FromText(src, textLines(src)),
 	}
 }
 
@@ -109,4 +110,20 @@ func TestSeed(t *testing.T) {
 	if len(un) != 2 || !strings.HasPrefix(un[0], "في وقت يواجه فيه فلاديمير بوتين") || !strings.HasPrefix(un[1], "وأجرى الزعيم الكوري الشمالي") {
 		t.Errorf("unattributed = %q", un)
 	}
+}
+
+// textLines splits a plain-text article with the content loader.
+func textLines(src []byte) []Line {
+	var out []Line
+	for _, b := range content.SplitText(src, 0) {
+		k := Paragraph
+		switch b.Kind {
+		case content.Heading:
+			k = Heading
+		case content.Byline:
+			k = Byline
+		}
+		out = append(out, Line{Kind: k, Start: b.Start, End: b.End})
+	}
+	return out
 }

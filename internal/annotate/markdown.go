@@ -1,0 +1,368 @@
+package annotate
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// KindCitation is the node kind of a Citation.
+var KindCitation = ast.NewNodeKind("Citation")
+
+// A Citation is a piece of citation markup in the text: "[@wsj]" or
+// "{@wsj}" after a sentence, "{-}" after a sentence, or the "{…}" of a
+// marked span (then it is the last child of its MarkedSpan). It renders as
+// nothing: the claim it makes renders instead.
+type Citation struct {
+	ast.BaseInline
+	Cite Cite
+	// Err is the problem in the markup, if any; Start and End delimit the
+	// markup, brackets included, in the parsed source.
+	Err        *CiteError
+	Start, End int
+	Braced     bool // written in { } rather than [ ]
+}
+
+// Kind implements ast.Node.
+func (n *Citation) Kind() ast.NodeKind { return KindCitation }
+
+// Dump implements ast.Node.
+func (n *Citation) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Markup": string(source[n.Start:n.End])}, nil)
+}
+
+// KindMarkedSpan is the node kind of a MarkedSpan.
+var KindMarkedSpan = ast.NewNodeKind("MarkedSpan")
+
+// A MarkedSpan is "[text]{@wsj}": its children are the text of a claim
+// the author marked, and its Citation says whose it is.
+type MarkedSpan struct {
+	ast.BaseInline
+	Citation *Citation
+}
+
+// Kind implements ast.Node.
+func (n *MarkedSpan) Kind() ast.NodeKind { return KindMarkedSpan }
+
+// Dump implements ast.Node.
+func (n *MarkedSpan) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// Extension is the goldmark extension for citation markup: it parses
+// citations and marked spans into Citation and MarkedSpan nodes and renders
+// them (citations as nothing, spans as their text). Claims are wrapped in
+// Claim nodes by Wrap, after annotation, and rendered by ClaimRenderer.
+type Extension struct{}
+
+// Extend implements goldmark.Extender.
+func (Extension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithInlineParsers(
+			util.Prioritized(citeParser{}, 199), // before links: "[@" is ours
+			util.Prioritized(braceParser{}, 199),
+		),
+		parser.WithASTTransformers(util.Prioritized(spanTransformer{}, 500)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(markupRenderer{}, 500)))
+}
+
+// citeParser parses "[@id ...]" and "[=name ...]".
+type citeParser struct{}
+
+func (citeParser) Trigger() []byte { return []byte{'['} }
+
+func (citeParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if len(line) < 3 || line[0] != '[' || line[1] != '@' && line[1] != '=' {
+		return nil
+	}
+	end := bytes.IndexByte(line, ']')
+	if end < 0 || bytes.IndexByte(line[1:end], '[') >= 0 {
+		return nil
+	}
+	n := &Citation{Start: seg.Start, End: seg.Start + end + 1}
+	c, err := parseCite(string(line[1:end]))
+	n.Cite = c
+	if err != nil {
+		ce := err.(*CiteError)
+		n.Err = &CiteError{Off: 1 + ce.Off, Msg: ce.Msg}
+	}
+	block.Advance(end + 1)
+	return n
+}
+
+// braceParser parses "{@id ...}", "{=name}" and "{-}".
+type braceParser struct{}
+
+func (braceParser) Trigger() []byte { return []byte{'{'} }
+
+func (braceParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if len(line) < 3 || line[0] != '{' || line[1] != '@' && line[1] != '=' && line[1] != '-' {
+		return nil
+	}
+	end := bytes.IndexByte(line, '}')
+	if end < 0 {
+		return nil
+	}
+	n := &Citation{Start: seg.Start, End: seg.Start + end + 1, Braced: true}
+	c, err := parseCite(string(line[1:end]))
+	if err != nil && line[1] == '-' {
+		return nil // "{-x}" is not ours
+	}
+	n.Cite = c
+	if err != nil {
+		ce := err.(*CiteError)
+		n.Err = &CiteError{Off: 1 + ce.Off, Msg: ce.Msg}
+	}
+	block.Advance(end + 1)
+	return n
+}
+
+// spanTransformer turns "[", inline nodes, "]" and a braced Citation into
+// a MarkedSpan.
+type spanTransformer struct{}
+
+func (spanTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	source := reader.Source()
+	var cites []*Citation
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c, ok := n.(*Citation); ok && entering && c.Braced {
+			cites = append(cites, c)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, c := range cites {
+		wrapSpan(c, source)
+	}
+}
+
+// wrapSpan looks for "[...]" right before a braced citation, among its
+// siblings, and moves what the brackets hold into a MarkedSpan.
+func wrapSpan(c *Citation, source []byte) {
+	prev, ok := c.PreviousSibling().(*ast.Text)
+	if !ok {
+		return
+	}
+	seg := prev.Segment
+	if seg.Len() == 0 || source[seg.Stop-1] != ']' || prev.SoftLineBreak() || prev.HardLineBreak() {
+		return
+	}
+	// Find the matching "[" walking back over the siblings' text.
+	depth := 0
+	var open *ast.Text
+	openAt := -1
+	for n := ast.Node(prev); n != nil && open == nil; n = n.PreviousSibling() {
+		t, ok := n.(*ast.Text)
+		if !ok {
+			continue
+		}
+		s := t.Segment
+		stop := s.Stop
+		if t == prev {
+			stop-- // the "]" itself
+		}
+		for i := stop - 1; i >= s.Start; i-- {
+			switch source[i] {
+			case ']':
+				depth++
+			case '[':
+				if depth == 0 {
+					open, openAt = t, i
+				} else {
+					depth--
+				}
+			}
+			if open != nil {
+				break
+			}
+		}
+	}
+	if open == nil {
+		return
+	}
+	parent := c.Parent()
+	span := &MarkedSpan{Citation: c}
+	// Split the opening text at "[" and the closing one at "]".
+	first := splitText(open, openAt, openAt+1)
+	last := splitText(prev, prev.Segment.Stop-1, prev.Segment.Stop)
+	if first == nil || last == nil {
+		return
+	}
+	parent.InsertBefore(parent, first, span)
+	for n := first; n != nil && n != last; {
+		next := n.NextSibling()
+		parent.RemoveChild(parent, n)
+		span.AppendChild(span, n)
+		n = next
+	}
+	// last is the "]" text node: drop it; the citation goes inside the span.
+	parent.RemoveChild(parent, last)
+	parent.RemoveChild(parent, c)
+	span.AppendChild(span, c)
+	// first began with the "[" itself; drop that node.
+	if f, ok := span.FirstChild().(*ast.Text); ok && f.Segment.Start == openAt && f.Segment.Stop == openAt+1 {
+		span.RemoveChild(span, f)
+	}
+}
+
+// splitText cuts text node t around the bytes [i, j) of source, leaving
+// up to three sibling nodes, and returns the node holding [i, j), or the
+// node right after it for an empty cut.
+func splitText(t *ast.Text, i, j int) ast.Node {
+	s := t.Segment
+	if i < s.Start || j > s.Stop {
+		return nil
+	}
+	parent := t.Parent()
+	soft, hard := t.SoftLineBreak(), t.HardLineBreak()
+	var mid ast.Node
+	if i > s.Start {
+		before := ast.NewTextSegment(text.NewSegment(s.Start, i))
+		parent.InsertBefore(parent, t, before)
+	}
+	m := ast.NewTextSegment(text.NewSegment(i, j))
+	parent.InsertBefore(parent, t, m)
+	mid = m
+	if j < s.Stop {
+		after := ast.NewTextSegment(text.NewSegment(j, s.Stop))
+		after.SetSoftLineBreak(soft)
+		after.SetHardLineBreak(hard)
+		parent.InsertBefore(parent, t, after)
+	} else {
+		m.SetSoftLineBreak(soft)
+		m.SetHardLineBreak(hard)
+	}
+	parent.RemoveChild(parent, t)
+	return mid
+}
+
+// markupRenderer renders Citation nodes as nothing and MarkedSpan nodes as
+// their children.
+type markupRenderer struct{}
+
+func (markupRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(KindCitation, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		return ast.WalkSkipChildren, nil
+	})
+	r.Register(KindMarkedSpan, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		return ast.WalkContinue, nil
+	})
+}
+
+// FromAST builds the annotator's blocks and marks from a goldmark document
+// parsed from source, whose byte 0 is at offset base of the file (base is
+// the body's start when source is the body of a file with front matter).
+// Every offset in the result is a file offset.
+func FromAST(doc ast.Node, source []byte, base int) ([]Block, []Mark) {
+	w := astWalker{source: source, base: base}
+	w.blocks(doc, Paragraph)
+	return w.out, w.marks
+}
+
+type astWalker struct {
+	source []byte
+	base   int
+	out    []Block
+	marks  []Mark
+	cur    *Block
+	text   []byte
+}
+
+func (w *astWalker) blocks(n ast.Node, kind BlockKind) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		k := kind
+		switch c.Kind() {
+		case ast.KindHeading:
+			k = Heading
+		case ast.KindListItem:
+			k = ListItem
+		case ast.KindBlockquote:
+			k = BlockQuote
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindThematicBreak:
+			continue
+		}
+		if c.Kind().String() == "TableCell" {
+			k = TableCell
+		}
+		if c.Type() == ast.TypeBlock && hasInline(c) {
+			w.cur = &Block{Kind: k}
+			w.text = w.text[:0]
+			w.inlines(c)
+			w.cur.Text = string(w.text)
+			if len(w.cur.Segs) > 0 {
+				w.out = append(w.out, *w.cur)
+			}
+			w.cur = nil
+			continue
+		}
+		w.blocks(c, k)
+	}
+}
+
+func hasInline(n ast.Node) bool {
+	c := n.FirstChild()
+	return c != nil && c.Type() == ast.TypeInline
+}
+
+// add appends source bytes [s, e) to the current block.
+func (w *astWalker) add(s, e int) {
+	if e <= s {
+		return
+	}
+	w.cur.Segs = append(w.cur.Segs, Seg{Text: len(w.text), Src: w.base + s, Len: e - s})
+	w.text = append(w.text, w.source[s:e]...)
+}
+
+// synth appends text that is not in the source (a space for a line break).
+func (w *astWalker) synth(s string) {
+	w.text = append(w.text, s...)
+}
+
+func (w *astWalker) inlines(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch v := c.(type) {
+		case *ast.Text:
+			w.add(v.Segment.Start, v.Segment.Stop)
+			if v.SoftLineBreak() || v.HardLineBreak() {
+				w.synth(" ")
+			}
+		case *ast.String:
+			w.synth(string(v.Value))
+		case *ast.CodeSpan, *ast.Emphasis, *ast.Link:
+			w.inlines(c)
+		case *ast.AutoLink:
+			w.synth(string(v.Label(w.source)))
+		case *ast.Image, *ast.RawHTML:
+			// Not prose.
+		case *Citation:
+			at := w.base + v.Start
+			m := Mark{Sentence: true, At: at, Start: at, End: at, SourceID: v.Cite.Source, URL: v.Cite.URL,
+				Via: v.Cite.Via, Conduit: v.Cite.Conduit, Off: v.Cite.Off}
+			if v.Err != nil {
+				m.Err = v.Err.Msg
+				m.At += v.Err.Off
+			}
+			w.marks = append(w.marks, m)
+		case *MarkedSpan:
+			startSeg := len(w.cur.Segs)
+			w.inlines(v)
+			// The span's citation was added by the recursion as a
+			// sentence mark: turn it into a span mark.
+			if len(w.marks) > 0 && startSeg < len(w.cur.Segs) {
+				m := &w.marks[len(w.marks)-1]
+				m.Sentence = false
+				m.Start = w.cur.Segs[startSeg].Src
+				m.End = w.cur.Segs[len(w.cur.Segs)-1].Src + w.cur.Segs[len(w.cur.Segs)-1].Len
+			}
+		default:
+			if c.Type() == ast.TypeInline {
+				w.inlines(c)
+			}
+		}
+	}
+}
