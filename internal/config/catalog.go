@@ -75,17 +75,19 @@ func LoadCatalog(fsys fs.FS, dir string, c i18n.Catalog) diag.List {
 func addMessages(c i18n.Catalog, lang, prefix string, t map[string]any, name string, src []byte, diags *diag.List) {
 	if len(t) > 0 && prefix != "" && allPlural(t) {
 		var m i18n.Message
-		for k, v := range t {
-			s, ok := v.(string)
+		bad := false
+		for _, k := range slices.Sorted(maps.Keys(t)) {
+			s, ok := t[k].(string)
 			if !ok {
-				diags.Addf(keyPos(name, src, k), "%s.%s: want a string, found %T", prefix, k, v)
+				diags.Addf(keyPos(name, src, k), "%s.%s: want a string, found %s", prefix, k, typeName(t[k]))
+				bad = true
 				continue
 			}
 			p, _ := i18n.ParsePlural(k)
 			m.SetForm(p, s)
 		}
-		if m.Other == "" {
-			diags.Addf(keyPos(name, src, "other"), "%s: a plural message needs an \"other\" form", prefix)
+		if m.Other == "" && !bad {
+			diags.Addf(tablePos(name, src, prefix), "%s: a plural message needs an \"other\" form", prefix)
 		}
 		c.Set(lang, prefix, m)
 		return
@@ -106,6 +108,18 @@ func addMessages(c i18n.Catalog, lang, prefix string, t map[string]any, name str
 	}
 }
 
+// tablePos finds the header line of the table key, "[key]", else the
+// start of the file.
+func tablePos(name string, src []byte, key string) diag.Pos {
+	for n, line := range strings.Split(string(src), "\n") {
+		t := strings.TrimSpace(line)
+		if t == "["+key+"]" || t == "[\""+key+"\"]" {
+			return diag.Pos{File: name, Line: n + 1, Col: 1}
+		}
+	}
+	return diag.Pos{File: name, Line: 1, Col: 1}
+}
+
 func allPlural(t map[string]any) bool {
 	for k := range t {
 		if _, ok := i18n.ParsePlural(k); !ok {
@@ -118,7 +132,7 @@ func allPlural(t map[string]any) bool {
 func typeName(v any) string {
 	switch v.(type) {
 	case int64, float64:
-		return "a number"
+		return fmt.Sprintf("the number %v", v)
 	case bool:
 		return "a boolean"
 	case []any:

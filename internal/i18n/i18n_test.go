@@ -160,3 +160,35 @@ func TestSortEnglish(t *testing.T) {
 		t.Errorf("sorted:\n got %q\nwant %q", in, want)
 	}
 }
+
+func TestOtherRuns(t *testing.T) {
+	tests := []struct {
+		dir, text string
+		want      []string
+	}{
+		{"rtl", "شركة ميرسك الدنماركية (Maersk)، التي", []string{"Maersk"}},
+		{"rtl", "الفرنسية (CMA CGM)، التي", []string{"CMA CGM"}},
+		{"rtl", "منصة PortWatch التي", []string{"PortWatch"}},
+		{"rtl", "هاباغ لويد (Hapag-Lloyd).", []string{"Hapag-Lloyd"}},
+		{"rtl", "في فبراير 2022، حيث", nil},
+		{"rtl", "التغير ‎-46.8% والسفن", []string{"-46.8%"}},
+		{"rtl", "يناير 2023-01 و 10:30 صباحا", []string{"2023-01", "10:30"}},
+		{"rtl", "بنحو 2,155 سفينة", []string{"2,155"}},
+		{"rtl", "قال Jens Stoltenberg 2024 إن", []string{"Jens Stoltenberg 2024"}},
+		{"rtl", "U.S. officials", []string{"U.S. officials"}},
+		{"ltr", "The pact (الاتفاق) was signed", []string{"الاتفاق"}},
+		{"ltr", "Reuters said 46.8% in 2024", nil},
+		{"ltr", "written אבג and نص عربي طويل.", []string{"אבג", "نص عربي طويل"}},
+		{"rtl", "", nil},
+		{"rtl", "\xff\xfeAB", []string{"AB"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range OtherRuns([]byte(tt.text), tt.dir) {
+			got = append(got, tt.text[r[0]:r[1]])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("OtherRuns(%q, %s) = %q, want %q", tt.text, tt.dir, got, tt.want)
+		}
+	}
+}

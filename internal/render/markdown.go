@@ -42,7 +42,11 @@ func newMarkdown(cfg *Config, code *codeRenderer) goldmark.Markdown {
 	if cfg.Site.Markup.Unsafe {
 		ropts = append(ropts, gmhtml.WithUnsafe())
 	}
-	ropts = append(ropts, renderer.WithNodeRenderers(util.Prioritized(code, 100), util.Prioritized(tableWrapper{}, 100)))
+	ropts = append(ropts, renderer.WithNodeRenderers(
+		util.Prioritized(code, 100),
+		util.Prioritized(tableWrapper{}, 100),
+		util.Prioritized(isolateRenderer{}, 100),
+	))
 	if !cfg.Site.Markup.Unsafe {
 		ropts = append(ropts, renderer.WithNodeRenderers(util.Prioritized(rawHTMLEscaper{}, 100)))
 	}
@@ -53,6 +57,8 @@ func newMarkdown(cfg *Config, code *codeRenderer) goldmark.Markdown {
 	for i, t := range cfg.Transformers {
 		popts = append(popts, parser.WithASTTransformers(util.Prioritized(t, 1000+i)))
 	}
+	// Lowest priority runs last: after every extension's transformer.
+	popts = append(popts, parser.WithASTTransformers(util.Prioritized(isolator{}, 1<<20)))
 	return goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(popts...),

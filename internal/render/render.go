@@ -86,6 +86,7 @@ func (r *Renderer) Body(ctx context.Context, d *content.Doc, a *Article) diag.Li
 	}
 	body := d.Body()
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc.Set(dirKey, d.Dir)
 	var doc ast.Node
 	if d.Kind == content.Text {
 		doc = r.textAST(d, pc)
@@ -157,5 +158,6 @@ func (r *Renderer) textAST(d *content.Doc, pc parser.Context) *ast.Document {
 	for _, t := range r.cfg.Transformers {
 		t.Transform(doc, reader, pc)
 	}
+	isolator{}.Transform(doc, reader, pc)
 	return doc
 }

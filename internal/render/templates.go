@@ -133,9 +133,12 @@ func (r *Renderer) templateDiag(err error) diag.List {
 	first, _, _ := strings.Cut(msg, "\n")
 	if m := templateErrRE.FindStringSubmatch(first); m != nil {
 		line, _ := strconv.Atoi(m[2])
-		col, _ := strconv.Atoi(m[3])
-		if col == 0 {
-			col = 1
+		// text/template counts columns from 0 (ErrorContext), and
+		// gives none for parse errors.
+		col := 1
+		if m[3] != "" {
+			c, _ := strconv.Atoi(m[3])
+			col = c + 1
 		}
 		text := m[4]
 		// Execution errors repeat the template and position; keep the
