@@ -22,7 +22,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml"
 	"golang.org/x/tools/txtar"
 
 	"github.com/isnad/isnad/internal/outlet"
@@ -492,22 +491,17 @@ func fileLines(data []byte, ar *txtar.Archive) []int {
 }
 
 // goldRegistry returns the registry the gold set's ids refer to: the
-// defaults built into isnad.
-func goldRegistry(t testing.TB) map[string]outlet.Entry {
+// defaults built into isnad, which must load cleanly.
+func goldRegistry(t testing.TB) *outlet.Registry {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "outlet", "defaults.yaml"))
-	if err != nil {
-		t.Fatal(err)
+	reg, diags := outlet.Default()
+	for _, d := range diags {
+		t.Errorf("%s", d)
 	}
-	var entries []outlet.Entry
-	if err := yaml.Unmarshal(data, &entries); err != nil {
-		t.Fatalf("defaults.yaml: %v", err)
+	if reg == nil {
+		t.Fatal("no default registry")
 	}
-	out := make(map[string]outlet.Entry, len(entries))
-	for _, e := range entries {
-		out[e.ID] = e
-	}
-	return out
+	return reg
 }
 
 // TestGoldSetWellFormed checks the gold set itself: every file parses,
@@ -517,7 +511,7 @@ func TestGoldSetWellFormed(t *testing.T) {
 	gold := loadGold(t)
 	reg := goldRegistry(t)
 
-	isID := func(id string) bool { _, ok := reg[id]; return ok }
+	isID := func(id string) bool { return reg.Lookup(id) != nil }
 	for _, a := range gold {
 		for _, c := range a.Claims {
 			where := fmt.Sprintf("%s/%s:%d", goldDir, a.File, c.Line)
@@ -535,7 +529,7 @@ func TestGoldSetWellFormed(t *testing.T) {
 			if c.Org != "" && !isID(c.Org) {
 				t.Errorf("%s: org %q is not in the registry", where, c.Org)
 			}
-			speaker := reg[c.Source.ID].Kind == outlet.Person ||
+			speaker := isID(c.Source.ID) && reg.Lookup(c.Source.ID).Kind == outlet.Person ||
 				c.Kind == outlet.Person || c.Kind == outlet.Official || c.Kind == outlet.Anonymous
 			if c.Org != "" && !speaker {
 				t.Errorf("%s: org is for a person or official speaking for a body", where)
@@ -565,6 +559,57 @@ func TestGoldSetWellFormed(t *testing.T) {
 		t.Error("no tune/ar-000-seed.txtar")
 	}
 
+	// Size: at least 49 Arabic and 27 English articles, about a quarter of
+	// each held out.
+	count := map[string]map[string]int{"ar": {}, "en": {}}
+	for _, a := range gold {
+		if count[a.Lang] != nil {
+			count[a.Lang][a.Split]++
+		}
+	}
+	for lang, want := range map[string]int{"ar": 49, "en": 27} {
+		c := count[lang]
+		total := c["tune"] + c["heldout"]
+		if total < want {
+			t.Errorf("%s: %d gold articles, want at least %d", lang, total, want)
+		}
+		if f := float64(c["heldout"]) / float64(max(total, 1)); f < 0.2 || f > 0.35 {
+			t.Errorf("%s: %d of %d articles held out (%.0f%%), want about a quarter", lang, c["heldout"], total, 100*f)
+		}
+	}
+
+	// Coverage: every claim pattern (but "marked", which waits for the
+	// citation syntax) in at least three claims, every article tag in at
+	// least three articles.
+	claimsBy := map[string]int{}
+	articlesBy := map[string]int{}
+	for _, a := range gold {
+		for _, c := range a.Claims {
+			claimsBy[c.Pattern]++
+		}
+		for _, p := range a.Patterns {
+			articlesBy[p]++
+		}
+	}
+	for _, p := range goldClaimPatterns {
+		if p != "marked" && claimsBy[p] < 3 {
+			t.Errorf("claim pattern %q: %d claims, want at least 3", p, claimsBy[p])
+		}
+	}
+	for _, p := range goldArticleTags {
+		if p != "marked" && articlesBy[p] < 3 {
+			t.Errorf("article tag %q: %d articles, want at least 3", p, articlesBy[p])
+		}
+	}
+	if testing.Verbose() {
+		n := 0
+		for _, a := range gold {
+			n += len(a.Claims)
+		}
+		t.Logf("gold set: %d articles (ar %v, en %v), %d claims", len(gold), count["ar"], count["en"], n)
+		t.Logf("claims by pattern: %v", claimsBy)
+		t.Logf("articles by tag: %v", articlesBy)
+	}
 }
 
 // TestGoldParseErrors: a broken gold file is reported line by line.
