@@ -41,6 +41,9 @@ type src struct {
 	gender byte   // 'm', 'f', 'p' (plural), 'n' (a thing: English "it")
 	head   string // folded type noun without the article: وكاله, agency
 	noun   string // folded head noun of an unregistered source: مسوول, officials
+	// anaphor is set when the source was found through a word pointing
+	// back to it: "الوكالة", "البيان", "the agency".
+	anaphor bool
 }
 
 func (s src) ok() bool { return s.entry != nil || s.name != "" }
@@ -97,19 +100,21 @@ type found struct {
 
 // doc is the state of one article being annotated.
 type doc struct {
-	a        *Annotator
-	in       *Input
-	tz       tokenizer
-	roles    []int8
-	sents    []sentence
-	mentions []src   // every source resolved so far, latest last
-	claims   []Claim // detected claims, in order
-	csrc     []src   // the source of each detected claim
-	unattr   []Span
-	dateline *src
-	block    *Block
-	toks     []token
-	vbuf     []string
+	a           *Annotator
+	in          *Input
+	tz          tokenizer
+	roles       []int8
+	sents       []sentence
+	mentions    []src   // every source resolved so far, latest last
+	claims      []Claim // detected claims, in order
+	csrc        []src   // the source of each detected claim
+	unattr      []Span
+	dateline    *src
+	datelineEnd int  // token just past the dateline of the current block
+	issuerSrc   *src // who issued the latest statement or report ("أصدرت X بيانا")
+	block       *Block
+	toks        []token
+	vbuf        []string
 }
 
 // Annotate finds the claims of one article: detected ones, then those the
@@ -142,7 +147,7 @@ func (d *doc) blockClaims(b *Block) {
 	d.toks = d.tz.tokenize(b.Text)
 	d.roles = quoteRoles(d.toks, d.roles)
 	d.sents = d.a.lex.splitSentences(d.toks, d.roles, d.sents)
-	d.dateline = nil
+	d.dateline, d.datelineEnd = nil, 0
 	for si, s := range d.sents {
 		s = trimSentence(d.toks, s)
 		if s.a >= s.b {
@@ -154,11 +159,19 @@ func (d *doc) blockClaims(b *Block) {
 		} else {
 			fs = d.english(s, si)
 		}
-		if len(fs) == 0 {
-			if si == 0 && d.dateline != nil {
+		if si == 0 && d.dateline != nil && s.a < d.datelineEnd {
+			s.a = d.datelineEnd // the dateline is not part of the sentence
+			for s.a < s.b && d.toks[s.a].kind == tPunct && !isQuote(d.toks[s.a].key) {
+				s.a++
+			}
+			if len(fs) == 0 && s.a < s.b {
 				fs = []found{{start: s.a, source: *d.dateline, typ: Dateline}}
 			}
 		}
+		if s.a >= s.b {
+			continue
+		}
+		d.scanMentions(s)
 		if len(fs) == 0 {
 			if b.Kind != Heading && b.Kind != Title {
 				start, end := d.span(s.a, s.b)
@@ -450,3 +463,51 @@ func around(src []byte, o, dir int) []byte {
 
 // date returns the article date, for role resolution.
 func (d *doc) date() time.Time { return d.in.Date }
+
+// scanMentions records the sources a sentence names, cue or not, so a
+// later "الشركة", "البنك" or "the company" can point back to them: the
+// registered ones, and bodies named by a type noun ("البنك المركزي
+// المصري"). The first of them issues any statement or report the sentence
+// speaks of ("أصدرت الجامعة بيانا").
+func (d *doc) scanMentions(s sentence) {
+	lex := d.a.lex
+	var first *src
+	issues := false
+	for i := s.a; i < s.b; i++ {
+		t := d.toks[i]
+		if t.kind != tWord {
+			continue
+		}
+		bare := d.bareKey(t.key)
+		if strings.HasPrefix(bare, "بيان") || strings.HasPrefix(bare, "تقرير") || bare == "statement" || bare == "report" {
+			issues = true
+		}
+		val, end := d.a.m.match(d.toks, i, true)
+		if val != nil && val.entry != nil && !val.entry.RequiresCue {
+			m := entrySrc(val.entry)
+			d.mention(m)
+			if first == nil {
+				first = &m
+			}
+			i = end - 1
+			continue
+		}
+		if h, ok := strings.CutPrefix(bare, "ال"); ok {
+			if tn, ok := lex.typeNouns[h]; ok && i+1 < s.b && d.toks[i+1].kind == tWord && lex.nisba(d.toks[i+1].key) {
+				end := i + 2
+				for end < s.b && d.toks[end].kind == tWord && lex.nisba(d.toks[end].key) {
+					end++
+				}
+				m := src{name: d.text(i, end), kind: kindOf(tn), gender: 'm', head: h}
+				d.mention(m)
+				if first == nil {
+					first = &m
+				}
+				i = end - 1
+			}
+		}
+	}
+	if issues && first != nil {
+		d.issuerSrc = first
+	}
+}

@@ -3,6 +3,7 @@ package annotate
 import (
 	"strings"
 
+	"github.com/isnad/isnad/internal/fold"
 	"github.com/isnad/isnad/internal/outlet"
 )
 
@@ -104,14 +105,16 @@ func (d *doc) arabic(s sentence, si int) []found {
 	}
 	if si == 0 && a == 0 {
 		if ds, j, ok := d.datelineAt(a, b); ok {
+			// The dateline is not part of the sentence it opens.
 			d.dateline = &ds
+			d.datelineEnd = j
 			d.mention(ds)
-			first = j
+			a, first = j, j
 			for first < b && d.toks[first].kind == tPunct {
 				first++
 			}
 			if first >= b {
-				return []found{{start: a, source: ds, typ: Dateline, cue: [2]int{a, j}}}
+				return nil
 			}
 		}
 	}
@@ -143,6 +146,9 @@ func (d *doc) arabic(s sentence, si int) []found {
 		ms, me, ok := d.accordingAt(i, b)
 		if !ok {
 			continue
+		}
+		if len(fs) > 0 && d.chainMarker(ms) {
+			continue // "نقلا عن", "على لسان" after a verb: the chain, read by arTail
 		}
 		s, end, ok := d.arNP(me, b, true)
 		if !ok || !strongSrc(s) {
@@ -194,6 +200,44 @@ func (d *doc) arabic(s sentence, si int) []found {
 		fs = append(fs, found{start: i, source: fs[0].source, via: fs[0].via, typ: Continuation, cue: [2]int{i, i + 1}})
 	}
 	return fs
+}
+
+func (d *doc) hasComma(i, j int) bool {
+	for ; i < j; i++ {
+		if d.toks[i].kind == tPunct && isComma(d.toks[i].key) {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeQuote reports whether tokens [i, b) are one quotation, closed at
+// the end or never closed.
+func (d *doc) wholeQuote(i, b int) bool {
+	if i >= b || d.toks[i].kind != tPunct || !isQuote(d.toks[i].key) {
+		return false
+	}
+	depth := 0
+	for k := i; k < b; k++ {
+		depth += int(d.roles[k])
+		if depth == 0 && d.roles[k] == -1 && k < b-1 {
+			// Closed before the end: only punctuation may follow.
+			for _, t := range d.toks[k+1 : b] {
+				if t.kind != tPunct {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
+}
+
+// chainMarker reports whether the according-to marker at i names the
+// chain behind a source rather than the source: "نقلا عن", "على لسان".
+func (d *doc) chainMarker(i int) bool {
+	k := strings.TrimPrefix(d.toks[i].key, "و")
+	return k == "نقلا" || k == "علي" && i+1 < len(d.toks) && d.toks[i+1].key == "لسان"
 }
 
 // strongSrc reports a source that an "according to" marker can carry: a
@@ -289,26 +333,29 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 		}
 		f.source = prev
 		f.typ = Continuation // even before a quote: the pro-drop ties it
-		d.arTail(&f, i+1, b)
+		d.arTail(&f, i+1, b, v.class)
 		return f, true
 	}
 	f.source = s
-	if s.head != "" && s.entry != nil && d.isAnaphor(i+1, end) {
+	d.mention(s)
+	if s.anaphor {
 		f.typ = Anaphora
 	}
-	_, direct, comp := d.arTail(&f, end, b)
+	cs, direct, comp := d.arTail(&f, end, b, v.class)
+	if comp && d.wholeQuote(cs, b) && !d.hasComma(end, cs) {
+		direct = true // إن "...": the words themselves
+	}
 	switch {
 	case v.class == vAnnounce && !comp && !direct:
 		return found{}, false
 	case (v.class == vBelieve || v.class == vCarry) && !comp && !direct && len(f.via) == 0:
 		return found{}, false
-	case s.entry == nil && s.head == "" && !comp && !direct:
+	case s.entry == nil && s.head == "" && s.noun == "" && !s.anaphor && !comp && !direct:
 		return found{}, false
 	}
-	if direct && f.typ == Indirect {
+	if direct && f.typ == Indirect && s.kind != outlet.Anonymous {
 		f.typ = Direct
 	}
-	d.mention(s)
 	return f, true
 }
 
@@ -328,6 +375,9 @@ func (d *doc) isAnaphor(i, j int) bool {
 	if strings.HasPrefix(k, "لل") {
 		k = "ال" + k[len("لل"):]
 	}
+	if d.a.lex.docNouns[k] {
+		return true
+	}
 	if !strings.HasPrefix(k, "ال") {
 		return k == "the" || d.toks[i].key == "it"
 	}
@@ -335,20 +385,22 @@ func (d *doc) isAnaphor(i, j int) bool {
 	if !ok {
 		_, ok = d.a.lex.typeNouns[strings.TrimPrefix(k, "ال")]
 	}
-	return ok && j-i == 1
+	return ok && (j-i == 1 || j-i == 2 && d.a.lex.nisba(d.toks[i+1].key))
 }
 
 // arTail reads what follows a clause's subject up to its content: a chain
 // ("عن مسؤولين"), a conduit ("لرويترز"), a complementiser or a quote. It
-// returns the index where the content starts.
-func (d *doc) arTail(f *found, i, b int) (int, bool, bool) {
+// returns the index where the content starts, whether the content is a
+// direct quote, and whether a complementiser introduced it.
+func (d *doc) arTail(f *found, i, b int, class verbClass) (int, bool, bool) {
 	lex := d.a.lex
+	chainCtx := class == vCarry
 	for n := 0; i < b && n < 30; i, n = i+1, n+1 {
 		t := d.toks[i]
 		switch {
 		case t.kind == tPunct && isColon(t.key):
 			return i + 1, true, false
-		case t.kind == tPunct && isQuote(t.key) && d.roles[i] == 1:
+		case t.kind == tPunct && isQuote(t.key) && d.roles[i] == 1 && n == 0:
 			return i, true, false
 		case t.kind == tPunct:
 			continue
@@ -365,50 +417,116 @@ func (d *doc) arTail(f *found, i, b int) (int, bool, bool) {
 		if _, ok := d.verbAt(i); ok && n > 0 {
 			return i, false, false
 		}
-		if k == "عن" || k == "نقلا" && i+1 < b && d.toks[i+1].key == "عن" {
-			j := i + 1
-			if k == "نقلا" {
-				j++
-			}
-			if s, end, ok := d.arNP(j, b, false); ok && strongSrc(s) {
-				f.via = append(f.via, s)
-				d.mention(s)
+		if lex.venues[k] || k == "لها" || k == "له" {
+			chainCtx = true // "في تقرير لها عن مسؤولين"
+		}
+		// A chain: "عن مسؤولين", "نقلا عن مصادر", "على لسان المتحدث".
+		j := -1
+		switch {
+		case k == "عن" && chainCtx:
+			j = i + 1
+		case (k == "نقلا" || k == "ونقلا") && i+1 < b && d.toks[i+1].key == "عن":
+			j = i + 2
+		case k == "علي" && i+1 < b && d.toks[i+1].key == "لسان":
+			j = i + 2
+		}
+		if j >= 0 {
+			if v, end, ok := d.viaNP(j, b); ok {
+				f.via = append(f.via, v)
+				d.mention(v)
 				i = end - 1
 				continue
 			}
 		}
-		if k == "مع" || strings.HasPrefix(k, "ل") && len(k) > len("ل") {
-			// "لرويترز", "لوكالة الأناضول", "في مقابلة مع سي إن إن".
-			j := i
-			if k == "مع" {
-				j = i + 1
-			}
-			if val, end := d.a.m.match(d.toks, j, true); val != nil && val.entry != nil {
-				s := entrySrc(val.entry)
-				if s.isMedia() && !f.source.same(s) && f.conduit == nil {
-					f.conduit = &s
-					d.mention(s)
-					i = end - 1
-					continue
-				}
-			}
-			if tn, ok := lex.typeNouns[strings.TrimPrefix(k, "ل")]; ok && k != "مع" && len(tn.kinds) > 0 && tn.kinds[0] != "official" {
-				if s, end, ok := d.arNP(i, b, true); ok && s.isMedia() && f.conduit == nil {
-					f.conduit = &s
-					d.mention(s)
-					i = end - 1
-					continue
-				}
+		// A conduit: "لرويترز", "لوكالة الأناضول", "في مقابلة مع سي إن إن",
+		// "في بيان نشرته وكالة أعماق".
+		j = -1
+		switch {
+		case k == "مع":
+			j = i + 1
+		case k == "نشرته" || k == "نشرتها" || k == "بثته" || k == "بثتها" || k == "اوردته" || k == "اوردتها" || k == "نقلته" || k == "نقلتها":
+			j = i + 1
+		case strings.HasPrefix(k, "ل") && len(k) > len("ل"):
+			j = i
+		}
+		if j >= 0 && j < b && f.conduit == nil {
+			if s, end, ok := d.arNP(j, b, false); ok && s.isMedia() && !f.source.same(s) && !s.anaphor {
+				f.conduit = &s
+				d.mention(s)
+				i = end - 1
+				continue
 			}
 		}
 	}
 	return i, false, false
 }
 
+// viaNP reads the source behind a chain marker: a source phrase, else any
+// words up to a comma, a complementiser or "قوله".
+func (d *doc) viaNP(j, b int) (src, int, bool) {
+	if s, end, ok := d.arNP(j, b, false); ok && strongSrc(s) {
+		return s, d.skipQuoteSuffix(end, b), true
+	}
+	lex := d.a.lex
+	end := j
+	for end < b && end-j < 8 {
+		t := d.toks[end]
+		if t.kind == tPunct && !transparent(t) || lex.comp[t.key] || lex.quoteSuffix[t.key] {
+			break
+		}
+		if _, ok := d.verbAt(end); ok {
+			break
+		}
+		end++
+	}
+	for end > j && d.toks[end-1].kind == tPunct {
+		end--
+	}
+	if end == j {
+		return src{}, j, false
+	}
+	if s, ok := d.partialPerson(j, end); ok {
+		return s, d.skipQuoteSuffix(end, b), true
+	}
+	return src{name: d.text(j, end), kind: outlet.Anonymous, gender: 'p'}, d.skipQuoteSuffix(end, b), true
+}
+
+func (d *doc) skipQuoteSuffix(i, b int) int {
+	if i < b && d.a.lex.quoteSuffix[d.toks[i].key] {
+		return i + 1
+	}
+	return i
+}
+
+// partialPerson resolves one or two words to a person mentioned earlier
+// by a fuller name: "كيم" after "كيم جونغ أون".
+func (d *doc) partialPerson(i, j int) (src, bool) {
+	if j-i > 2 || j <= i {
+		return src{}, false
+	}
+	for m := len(d.mentions) - 1; m >= 0; m-- {
+		e := d.mentions[m].entry
+		if e == nil || e.Kind != outlet.Person {
+			continue
+		}
+		for _, name := range e.Names() {
+			words := strings.Fields(fold.LooseString(name))
+			if len(words) < 2 {
+				continue
+			}
+			k := d.toks[i].key
+			if j-i == 1 && (k == words[0] || k == words[len(words)-1]) {
+				return d.mentions[m], true
+			}
+		}
+	}
+	return src{}, false
+}
+
 // arNP reads a source noun phrase at token i: a registry name, a role, a
-// type noun with a name ("صحيفة الغد"), an anaphor ("الوكالة"), a phrase
-// headed by a source noun ("مسؤولون أميركيون"), or, after a verb and
-// before a complementiser, an unknown name. It skips commas, quotes and
+// type noun with a name ("صحيفة الغد"), an anaphor ("الوكالة", "البيان"),
+// a phrase headed by a source noun ("مسؤولون أميركيون"), or, after a verb
+// and before a complementiser, an unknown name. It skips commas, quotes and
 // time words before the phrase.
 func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 	lex := d.a.lex
@@ -427,36 +545,47 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		return src{}, i, false
 	}
 	start := i
+	k := d.toks[i].key
+	bare := d.bareKey(k)
+	// A document standing for whoever issued it: "وذكر البيان".
+	if lex.docNouns[bare] {
+		if s, ok := d.issuer(); ok {
+			s.anaphor = true
+			end := i + 1
+			for end < b && d.toks[end].kind == tWord && lex.nisba(d.toks[end].key) {
+				end++
+			}
+			return s, end, true
+		}
+	}
 	// A registry name or a role.
 	if val, end := d.a.m.match(d.toks, i, true); val != nil {
 		s, ok := d.resolve(val, start, end)
-		if ok {
-			end = d.apposition(s, end, b)
-			return s, end, true
+		if ok && (val.entry == nil || !val.entry.RequiresCue || afterVerb || d.typeNounBefore(start)) {
+			return s, d.apposition(s, end, b), true
 		}
 	}
-	k := d.toks[i].key
-	bare := k
-	if strings.HasPrefix(bare, "و") && len(bare) > len("و")*2 {
-		if _, ok := lex.typeNouns[bare[len("و"):]]; ok {
-			bare = bare[len("و"):]
-		}
-	}
-	if strings.HasPrefix(bare, "ل") && !strings.HasPrefix(bare, "لل") {
+	if bare == k && strings.HasPrefix(bare, "ل") && !strings.HasPrefix(bare, "لل") {
 		if _, ok := lex.typeNouns[bare[len("ل"):]]; ok {
 			bare = bare[len("ل"):]
 		}
-	}
-	// "تقرير “وول ستريت جورنال”", "تقرير لصحيفة ...".
-	if bare == "تقرير" || bare == "تقارير" {
-		j := i + 1
-		if s, end, ok := d.arNP(j, b, false); ok && (s.entry != nil || s.head != "") {
-			return s, end, true
+	} else if strings.HasPrefix(bare, "لل") {
+		if _, ok := lex.typeNouns[bare[len("لل"):]]; ok {
+			bare = "ال" + bare[len("لل"):]
 		}
-		if j < b && strings.HasPrefix(d.toks[j].key, "ل") {
-			if s, end, ok := d.arNP(j, b, false); ok {
-				return s, end, true
-			}
+	}
+	// Numbers before a source noun: "ثلاثة مسؤولين".
+	if lex.quantity[bare] && i+1 < b {
+		if _, ok := lex.sourceNouns[d.toks[i+1].key]; ok {
+			i++
+			bare = d.toks[i].key
+		}
+	}
+	// "تقرير “وول ستريت جورنال”", "تقديرات رئيس الحكومة", "بيان للجيش".
+	if lex.dataNouns[bare] {
+		j := i + 1
+		if s, end, ok := d.arNP(j, b, false); ok && (s.entry != nil || s.head != "" || s.noun != "") {
+			return s, end, true
 		}
 	}
 	// A type noun: "صحيفة X", or "الوكالة" for an earlier source.
@@ -472,23 +601,38 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		if e, end := d.a.m.matchFuzzy(d.toks, j, bare); e != nil {
 			return entrySrc(e), end, true
 		}
-		if e, end := d.a.m.matchFuzzy(d.toks, j, ""); e != nil {
-			return entrySrc(e), end, true
+		if tn.kinds[0] != "official" && tn.kinds[0] != "organization" {
+			if e, end := d.a.m.matchFuzzy(d.toks, j, ""); e != nil {
+				return entrySrc(e), end, true
+			}
 		}
 		end := d.npEnd(j, b)
 		if end > j {
+			if s, ok := d.inside(i, end); ok {
+				return s, end, true
+			}
 			s := src{name: d.text(start, end), kind: kindOf(tn), gender: 'f', head: bare}
 			return s, end, true
-		}
-		if tn.kinds[0] == "official" {
-			return src{}, i, false
 		}
 	}
 	if strings.HasPrefix(bare, "ال") {
 		h := strings.TrimPrefix(bare, "ال")
 		if _, ok := lex.typeNouns[h]; ok || len(d.a.m.heads[h]) > 0 {
 			if s, ok := d.anaphor(h); ok {
-				return s, i + 1, true
+				s.anaphor = true
+				end := i + 1
+				for end < b && d.toks[end].kind == tWord && lex.nisba(d.toks[end].key) {
+					end++
+				}
+				return s, end, true
+			}
+			// "البنك المركزي المصري": a definite body not in the registry.
+			if end := d.npEnd(i+1, b); end > i+1 {
+				if s, ok := d.inside(i, end); ok {
+					return s, end, true
+				}
+				tn := lex.typeNouns[h]
+				return src{name: d.text(start, end), kind: kindOf(tn), gender: 'm', head: h}, end, true
 			}
 		}
 	}
@@ -501,20 +645,15 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		}
 		if strings.HasPrefix(bare, "ال") && end == i+1 {
 			if s, ok := d.anaphorNoun(bare); ok {
+				s.anaphor = true
 				return s, end, true
 			}
 		}
-		g := sn.gender
-		return src{name: d.text(start, end), kind: outlet.Kind(sn.kind), gender: g, noun: strings.TrimPrefix(bare, "ال")}, end, true
-	}
-	if d.toks[i].upper || !afterVerb {
-		// An unknown proper name needs a verb before and a complementiser
-		// right after: "قال جون سميث إن".
-		if !afterVerb {
-			return src{}, i, false
-		}
+		return src{name: d.text(start, end), kind: outlet.Kind(sn.kind), gender: sn.gender, noun: strings.TrimPrefix(bare, "ال")}, end, true
 	}
 	if afterVerb && !strings.HasPrefix(k, "ال") {
+		// An unknown proper name needs a verb before and a complementiser
+		// right after: "قال جون سميث إن".
 		j := i
 		for j < b && j-i < 4 && d.toks[j].kind == tWord && !lex.comp[d.toks[j].key] && !lex.stopAfterSub[d.toks[j].key] && !lex.timeWords[d.toks[j].key] {
 			j++
@@ -525,11 +664,62 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		}
 		if j > i && k2 < b && (lex.comp[d.toks[k2].key] || isColon(d.toks[k2].key)) {
 			if _, isVerb := d.verbAt(i); !isVerb {
+				if s, ok := d.partialPerson(i, j); ok {
+					return s, j, true
+				}
 				return src{name: d.text(i, j), kind: outlet.Person, gender: 'm'}, j, true
 			}
 		}
 	}
 	return src{}, i, false
+}
+
+// bareKey strips a conjunction و / ف from k when what is left is a word
+// of the lexicon or a definite noun: وصحيفة → صحيفه, but وكاله stays.
+func (d *doc) bareKey(k string) string {
+	if !strings.HasPrefix(k, "و") && !strings.HasPrefix(k, "ف") || len(k) <= 2*len("و") {
+		return k
+	}
+	r := k[len("و"):]
+	lex := d.a.lex
+	if strings.HasPrefix(r, "ال") && !lex.isWord(k) {
+		return r
+	}
+	if lex.isWord(r) && !lex.isWord(k) {
+		return r
+	}
+	return k
+}
+
+// typeNounBefore reports a type noun right before token i ("صحيفة
+// البيان"), the cue an ordinary-word name needs.
+func (d *doc) typeNounBefore(i int) bool {
+	j := i - 1
+	for j >= 0 && transparent(d.toks[j]) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	k := strings.TrimPrefix(d.toks[j].key, "و")
+	k = strings.TrimPrefix(k, "ل")
+	_, ok := d.a.lex.typeNouns[k]
+	return ok
+}
+
+// issuer returns the latest body or outlet mentioned, for "البيان" and
+// "التقرير": a statement is its issuer's.
+func (d *doc) issuer() (src, bool) {
+	if d.issuerSrc != nil {
+		return *d.issuerSrc, true
+	}
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := d.mentions[i]
+		if m.kind != outlet.Person && m.kind != outlet.Anonymous && (m.entry != nil || m.head != "") {
+			return m, true
+		}
+	}
+	return src{}, false
 }
 
 // resolve turns a registry match into a source: a role becomes the
@@ -587,6 +777,12 @@ func (d *doc) npEnd(i, b int) int {
 			if val, _ := d.a.m.match(d.toks, j, true); val != nil {
 				break // a conduit: لرويترز
 			}
+			if tn, ok := lex.typeNouns[t.key[len("ل"):]]; ok && tn.kinds[0] != "official" && tn.kinds[0] != "organization" {
+				break // لوكالة سانا
+			}
+		}
+		if lex.quoteSuffix[t.key] {
+			break
 		}
 		j++
 	}
@@ -597,9 +793,11 @@ func (d *doc) npEnd(i, b int) int {
 }
 
 // inside looks for a registered person, or a body after "باسم", within
-// tokens [i, j).
+// tokens [i, j). A body followed by a name is the named spokesperson, an
+// unregistered person: "المتحدث باسم البنتاغون الجنرال باتريك رايدر".
 func (d *doc) inside(i, j int) (src, bool) {
 	var body *src
+	bodyEnd := 0
 	for k := i + 1; k < j; k++ {
 		val, end := d.a.m.match(d.toks, k, true)
 		if val == nil {
@@ -612,16 +810,32 @@ func (d *doc) inside(i, j int) (src, bool) {
 		if s.entry != nil && s.entry.Kind == outlet.Person {
 			return s, true
 		}
-		if s.entry != nil && body == nil && k > 0 && (d.toks[k-1].key == "باسم" || d.toks[k].key == "باسم" || strings.HasPrefix(d.toks[k].key, "ب")) {
+		if s.entry != nil && body == nil && (d.toks[k-1].key == "باسم" || strings.HasPrefix(d.toks[k].key, "ب") || d.toks[k-1].key == "في") {
 			b := s
-			body = &b
+			body, bodyEnd = &b, end
 		}
 		k = end - 1
 	}
-	if body != nil {
-		return *body, true
+	if body == nil {
+		return src{}, false
 	}
-	return src{}, false
+	// Words after the body that are not adjectives nor titles: a name.
+	n := bodyEnd
+	for n < j && (d.a.lex.nisba(d.toks[n].key) || strings.HasPrefix(d.toks[n].key, "ال")) {
+		n++
+	}
+	if j-n >= 2 {
+		p := src{name: d.text(n, j), kind: outlet.Person, gender: 'm', org: body.entry}
+		if q, ok := d.partialPerson(n, j); ok {
+			return q, true
+		}
+		return p, true
+	}
+	if d.toks[i].key != "" && d.a.lex.sourceNouns[d.toks[i].key].kind == "anonymous" {
+		// "مسؤول في البنتاغون": an unnamed official in the body.
+		return src{name: d.text(i, j), kind: outlet.Anonymous, gender: 'm', org: body.entry, noun: strings.TrimPrefix(d.toks[i].key, "ال")}, true
+	}
+	return *body, true
 }
 
 // anaphor finds the latest source whose type noun is head ("وكاله").
@@ -651,7 +865,7 @@ func (d *doc) anaphorNoun(k string) (src, bool) {
 	n := strings.TrimPrefix(k, "ال")
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := d.mentions[i]
-		if m.noun == n || m.entry != nil && m.entry.Kind == outlet.Person && d.a.lex.sourceNouns[k].kind == "official" {
+		if m.noun == n {
 			return m, true
 		}
 	}
@@ -668,6 +882,10 @@ func kindOf(tn typeNoun) outlet.Kind {
 // arSubjectFirst handles "X قال ..." and "X، المتحدث ...، قال": a source
 // at the start of the sentence, its verb after it.
 func (d *doc) arSubjectFirst(a, first, b int) (found, bool) {
+	// "وكان مكتب رئيس الوزراء قد نفى".
+	if k := d.toks[first].key; k == "كان" || k == "وكان" || k == "كانت" || k == "وكانت" {
+		first++
+	}
 	s, end, ok := d.arNP(first, b, false)
 	if !ok || !strongSrc(s) {
 		return found{}, false
@@ -675,6 +893,9 @@ func (d *doc) arSubjectFirst(a, first, b int) (found, bool) {
 	for j := end; j < b && j < end+4; j++ {
 		if d.toks[j].kind == tPunct && !isComma(d.toks[j].key) {
 			break
+		}
+		if d.toks[j].key == "قد" {
+			continue
 		}
 		v, ok := d.verbAt(j)
 		if !ok {
@@ -684,8 +905,8 @@ func (d *doc) arSubjectFirst(a, first, b int) (found, bool) {
 			return found{}, false
 		}
 		f := found{start: a, source: s, typ: Indirect, cue: [2]int{j, j + 1}, deny: v.deny}
-		_, direct, comp := d.arTail(&f, j+1, b)
-		if !comp && !direct && s.entry == nil {
+		_, direct, comp := d.arTail(&f, j+1, b, v.class)
+		if !comp && !direct && s.entry == nil && s.noun == "" && s.head == "" {
 			return found{}, false
 		}
 		if direct {
@@ -710,8 +931,14 @@ func (d *doc) datelineAt(a, b int) (src, int, bool) {
 			return src{}, 0, false
 		}
 		j := end + 1
-		if j < b && isDash(d.toks[j].key) {
-			j++
+		if j >= b || !isDash(d.toks[j].key) {
+			return src{}, 0, false // "وكالة الأنباء السورية (سانا)" is a name, not a credit
+		}
+		j++
+		for k := a; k < i; k++ {
+			if _, ok := d.verbAt(k); ok {
+				return src{}, 0, false
+			}
 		}
 		s := entrySrc(val.entry)
 		if !s.isMedia() {

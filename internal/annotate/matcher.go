@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -78,6 +79,10 @@ func newMatcher(reg *outlet.Registry) *matcher {
 		}
 		return words
 	}
+	// Prefixes of names count only when one entry has them: "ولستريت"
+	// is the WSJ's, "الخارجيه" is every ministry's.
+	prefixes := map[string]*outlet.Entry{}
+	shared := map[string]bool{}
 	for _, e := range reg.Entries() {
 		for _, name := range e.Names() {
 			words := add(name, nameVal{entry: e})
@@ -87,10 +92,17 @@ func newMatcher(reg *outlet.Registry) *matcher {
 			full := strings.Join(words, "")
 			m.fuzzy = append(m.fuzzy, fuzzyName{key: full, runes: utf8.RuneCountInString(full), entry: e})
 			for i := 1; i < len(words); i++ {
-				p := strings.Join(words[:i], "")
-				if n := utf8.RuneCountInString(p); n >= 6 {
-					m.fuzzy = append(m.fuzzy, fuzzyName{key: p, runes: n, entry: e, prefix: true})
+				if isTypeWord(words[0]) {
+					break // "وزارة الصحة" is every country's
 				}
+				p := strings.Join(words[:i], "")
+				if utf8.RuneCountInString(p) < 6 {
+					continue
+				}
+				if o, ok := prefixes[p]; ok && o != e {
+					shared[p] = true
+				}
+				prefixes[p] = e
 			}
 		}
 		for _, h := range []string{e.Head.Ar, e.Head.En} {
@@ -102,6 +114,19 @@ func newMatcher(reg *outlet.Registry) *matcher {
 			m.heads[k] = append(m.heads[k], e)
 		}
 	}
+	for p, e := range prefixes {
+		if !shared[p] {
+			m.fuzzy = append(m.fuzzy, fuzzyName{key: p, runes: utf8.RuneCountInString(p), entry: e, prefix: true})
+		}
+	}
+	// Map order must not leak into matching.
+	sort.Slice(m.fuzzy, func(i, j int) bool {
+		a, b := m.fuzzy[i], m.fuzzy[j]
+		if a.key != b.key {
+			return a.key < b.key
+		}
+		return a.entry.ID < b.entry.ID
+	})
 	for _, title := range reg.RoleTitles() {
 		add(title, nameVal{role: title})
 	}
@@ -223,6 +248,9 @@ func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, i
 					continue
 				}
 			}
+			if f.prefix && !nameMayEnd(toks, ends[n-1]) {
+				continue
+			}
 			if d < bestD || d == bestD && ends[n-1] > bestEnd {
 				best, bestEnd, bestD = f.entry, ends[n-1], d
 			}
@@ -239,6 +267,32 @@ func (m *matcher) hasHead(e *outlet.Entry, head string) bool {
 		if h == e {
 			return true
 		}
+	}
+	return false
+}
+
+// nameMayEnd reports whether a name may end before token i: at
+// punctuation, at the end, or before an adjective of origin ("الأميركية")
+// — not before another word that could be the rest of a different name.
+func nameMayEnd(toks []token, i int) bool {
+	for i < len(toks) && transparent(toks[i]) {
+		i++
+	}
+	if i >= len(toks) || toks[i].kind == tPunct {
+		return true
+	}
+	k := toks[i].key
+	return strings.HasPrefix(k, "ال") && (strings.HasSuffix(k, "يه") || strings.HasSuffix(k, "ي")) || k == "عن" || k == "في" || k == "ان" || k == "بان"
+}
+
+// isTypeWord reports a word that names a kind of body rather than one:
+// descriptive names starting with it have no distinctive prefix.
+func isTypeWord(w string) bool {
+	w = strings.TrimPrefix(w, "ال")
+	switch w {
+	case "وزاره", "هيئه", "وكاله", "صحيفه", "قناه", "شبكه", "مكتب", "مجلس", "منظمه", "جيش", "حكومه", "رئاسه",
+		"مفوضيه", "لجنه", "بنك", "صندوق", "برنامج", "ministry", "department", "office", "council", "agency", "bank", "fund":
+		return true
 	}
 	return false
 }
