@@ -707,3 +707,30 @@ Rain is expected.
 		})
 	}
 }
+
+// FuzzParseGold: any input yields problems, never a panic, and every
+// claim or statement it does accept points at exactly its text.
+func FuzzParseGold(f *testing.F) {
+	names, _ := filepath.Glob(filepath.Join(goldDir, "tune", "*.txtar"))
+	for _, name := range names[:min(len(names), 8)] {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("lang: ar\n-- article.txt --\nقال زيد.\n-- claims --\ntext: قال زيد\noccurrence: 0\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, _ := parseGold("fuzz.txtar", data)
+		for _, c := range a.Claims {
+			if c.Start < 0 || c.End > len(a.Src) || string(a.Src[c.Start:c.End]) != c.Text {
+				t.Fatalf("claim %q at [%d,%d) does not match the article", c.Text, c.Start, c.End)
+			}
+		}
+		for _, u := range a.Unattributed {
+			if u.Start < 0 || u.End > len(a.Src) || string(a.Src[u.Start:u.End]) != u.Text {
+				t.Fatalf("statement %q at [%d,%d) does not match the article", u.Text, u.Start, u.End)
+			}
+		}
+	})
+}
