@@ -42,6 +42,7 @@
 //	ordinal LANG INT      أ ب ت ... / a b c ...
 //	dir LANG              "rtl" or "ltr"
 //	dict K V ...          a map, to pass several values to a partial
+//	host URL              the URL's host without "www.", "kcna.kp"
 //	minutes WORDS         reading time in minutes, at 200 words a minute
 //	isodate TIME          "2024-06-20", for <time datetime>
 package render

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -44,7 +45,18 @@ func (r *Renderer) funcs() template.FuncMap {
 		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
 		"minutes": func(words int) int { return max(1, (words+199)/200) },
 		"dict":    dict,
+		"host":    host,
 	}
+}
+
+// host returns the host of a URL without "www.", for showing where a
+// link goes: "https://www.kcna.kp/en" → "kcna.kp".
+func host(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 // dict builds a map from key, value pairs, to pass several values to a
