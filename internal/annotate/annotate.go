@@ -38,7 +38,7 @@ type src struct {
 	org    *outlet.Entry
 	name   string // as written, for sources outside the registry
 	kind   outlet.Kind
-	gender byte   // 'm', 'f', 'p' (plural), 'n' (a thing: English "it")
+	gender byte   // 'm', 'f', 'p' (plural), 'n' (a thing: English "it"), '?' (a person, unknown)
 	head   string // folded type noun without the article: وكاله, agency
 	noun   string // folded head noun of an unregistered source: مسوول, officials
 	// anaphor is set when the source was found through a word pointing
@@ -321,6 +321,7 @@ func (d *doc) addClaim(f found, end int) {
 	if stop <= start {
 		return
 	}
+	start, stop = d.emphasis(start, stop)
 	c := Claim{
 		Start:  start,
 		End:    stop,
@@ -378,9 +379,9 @@ func agrees(g byte, s src) bool {
 	case 0:
 		return true
 	case 'm':
-		return s.gender == 'm'
+		return s.gender == 'm' || s.gender == '?'
 	case 'f':
-		return s.gender == 'f' || s.gender == 'p' && s.kind != outlet.Person
+		return s.gender == 'f' || s.gender == '?' || s.gender == 'p' && s.kind != outlet.Person
 	case 'p':
 		return s.gender == 'p'
 	case 'n':
@@ -510,4 +511,38 @@ func (d *doc) scanMentions(s sentence) {
 	if issues && first != nil {
 		d.issuerSrc = first
 	}
+}
+
+// emphasis widens a claim over Markdown emphasis marks that open before
+// its first word or close after its last ("*The Washington Post*
+// reported"): they are inside the sentence. Other markup stays out.
+func (d *doc) emphasis(start, end int) (int, int) {
+	src := d.in.Src
+	segs := d.block.Segs
+	lo, hi := segs[0].Src, segs[len(segs)-1].Src+segs[len(segs)-1].Len
+	s := start
+	for s > 0 && s > lo-3 && (src[s-1] == '*' || src[s-1] == '_') {
+		s--
+	}
+	if s < start && (s == 0 || src[s-1] == ' ' || src[s-1] == '\n' || src[s-1] == '\t') {
+		start = s
+	}
+	e := end
+	for e < len(src) && e < hi+3 && (src[e] == '*' || src[e] == '_') {
+		e++
+	}
+	if e > end && count(src[start:e], '*')%2 == 0 && count(src[start:e], '_')%2 == 0 {
+		end = e
+	}
+	return start, end
+}
+
+func count(b []byte, c byte) int {
+	n := 0
+	for _, x := range b {
+		if x == c {
+			n++
+		}
+	}
+	return n
 }

@@ -726,7 +726,17 @@ func (d *doc) issuer() (src, bool) {
 // person who held it on the article's date.
 func (d *doc) resolve(val *nameVal, i, j int) (src, bool) {
 	if val.entry != nil {
-		return entrySrc(val.entry), true
+		s := entrySrc(val.entry)
+		if val.entry.Kind == outlet.Person {
+			// The body the person speaks for on the article's date.
+			for _, r := range val.entry.Roles {
+				if r.Org != "" && (d.date().IsZero() && r.To.IsZero() || !d.date().IsZero() && r.Held(d.date())) {
+					s.org = d.a.reg.Lookup(r.Org)
+					break
+				}
+			}
+		}
+		return s, true
 	}
 	p, org := d.a.reg.Holder(val.role, d.date())
 	if p == nil {
@@ -921,7 +931,7 @@ func (d *doc) arSubjectFirst(a, first, b int) (found, bool) {
 // datelineAt reads a dateline credit at the start of a block: "القاهرة
 // (رويترز) -", "(أ ف ب) -", "موسكو - رويترز -".
 func (d *doc) datelineAt(a, b int) (src, int, bool) {
-	for i := a; i < b && i < a+5; i++ {
+	for i := a; i < b && i < a+9; i++ {
 		t := d.toks[i]
 		if t.key != "(" {
 			continue
@@ -934,7 +944,9 @@ func (d *doc) datelineAt(a, b int) (src, int, bool) {
 		if j >= b || !isDash(d.toks[j].key) {
 			return src{}, 0, false // "وكالة الأنباء السورية (سانا)" is a name, not a credit
 		}
-		j++
+		for j < b && isDash(d.toks[j].key) {
+			j++ // "-", "--", "—"
+		}
 		for k := a; k < i; k++ {
 			if _, ok := d.verbAt(k); ok {
 				return src{}, 0, false

@@ -1,5 +1,666 @@
 package annotate
 
+import (
+	"strings"
+
+	"github.com/isnad/isnad/internal/outlet"
+)
+
+// The English rules. English news puts the source before its verb ("The
+// agency said"), after the claim (", Bloomberg reported, citing ..."), or
+// after a quotation ("\"...,\" said X"); appositions sit between source and
+// verb ("DTEK, Ukraine's largest private energy company, said").
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "it's": true}
+
+// enAux are words that may stand between a subject and its verb.
+var enAux = map[string]bool{"has": true, "had": true, "have": true, "also": true, "later": true, "earlier": true,
+	"previously": true, "again": true, "further": true, "separately": true, "then": true, "repeatedly": true,
+	"publicly": true, "privately": true, "reportedly": true, "first": true, "recently": true, "once": true, "would": true, "will": true}
+
+// enSubordinate open clauses whose verb is background, not a claim.
+var enSubordinate = map[string]bool{"after": true, "before": true, "when": true, "while": true, "because": true, "since": true,
+	"although": true, "though": true, "if": true, "until": true, "once": true, "unless": true, "whether": true}
+
+// enClauseBreak are words a subject never runs back across.
+var enClauseBreak = map[string]bool{"that": true, "which": true, "who": true, "when": true, "while": true, "because": true,
+	"after": true, "before": true, "as": true, "but": true, "and": true, "if": true, "since": true, "although": true, "though": true, "whether": true, "where": true}
+
+// enPrep are prepositions: a name after one is a modifier, not the head.
+var enPrep = map[string]bool{"to": true, "of": true, "for": true, "at": true, "in": true, "from": true, "with": true, "by": true, "on": true, "near": true, "into": true}
+
+// enDeterminers open a noun phrase; they are never part of a name.
+var enDeterminers = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "this": true, "that": true,
+	"what": true, "why": true, "how": true, "who": true, "when": true, "where": true, "which": true}
+
+// enTitleWords head or precede a person's name without being part of it.
+var enTitleWords = map[string]bool{"president": true, "minister": true, "prime": true, "secretary": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "chief": true, "general": true, "foreign": true, "defence": true, "defense": true,
+	"ambassador": true, "envoy": true, "deputy": true, "senior": true, "official": true, "coach": true, "manager": true, "leader": true,
+	"chancellor": true, "king": true, "queen": true, "prince": true, "sheikh": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"executive": true, "director": true, "commander": true, "governor": true, "senator": true, "representative": true,
+	"analyst": true, "economist": true, "head": true, "chairman": true, "chairwoman": true, "ceo": true, "press": true,
+	"state": true, "finance": true, "interior": true, "health": true, "vice": true, "lt": true, "col": true, "gen": true, "adm": true,
+	"u.s.": true, "us": true, "uk": true, "un": true, "u.n.": true, "eu": true, "nato": true, "former": true, "new": true, "acting": true}
+
 func (d *doc) english(s sentence, si int) []found {
-	return nil
+	lex := d.a.lex
+	a, b := s.a, s.b
+	if si == 0 && a == 0 {
+		if ds, j, ok := d.datelineAt(a, b); ok {
+			d.dateline = &ds
+			d.datelineEnd = j
+			d.mention(ds)
+			a = j
+			if a >= b {
+				return nil
+			}
+		}
+	}
+	if d.enTrap(a, b) {
+		return nil
+	}
+	if f, ok := d.enHeadline(a, b, si); ok {
+		return []found{f}
+	}
+	var fs []found
+	primary := -1
+	for i := a; i < b; i++ {
+		t := d.toks[i]
+		v, ok := lex.enVerbs[t.key]
+		if !ok || t.kind != tWord || t.key == "according" || t.key == "citing" || t.key == "quoting" || d.inQuote(i) {
+			continue
+		}
+		if i > a && beForms[d.toks[i-1].key] {
+			continue // passive: "it is believed", "was reported"
+		}
+		f, ok := d.enClause(a, i, b, v)
+		if !ok {
+			continue
+		}
+		fs = append(fs, f)
+		primary = i
+		break
+	}
+	// "According to X", "per X", "as reported by X".
+	for i := a; i < b; i++ {
+		if d.inQuote(i) {
+			continue
+		}
+		ms, me, ok := d.enAccording(i, b)
+		if !ok {
+			continue
+		}
+		sr, _, ok := d.enNPAfter(me, b)
+		if !ok {
+			continue
+		}
+		d.mention(sr)
+		if len(fs) == 0 {
+			fs = append(fs, found{start: a, source: sr, typ: AccordingTo, cue: [2]int{ms, me}})
+			primary = ms
+		} else if !fs[0].source.same(sr) {
+			f := &fs[0]
+			f.via = append([]src{f.source}, f.via...)
+			f.source = sr
+			f.typ = AccordingTo
+		}
+		break
+	}
+	if len(fs) == 0 {
+		return nil
+	}
+	// ", adding that ...", ", calling it ...": the same source goes on.
+	for i := primary + 1; i < b; i++ {
+		if !isComma(d.toks[i-1].key) || d.inQuote(i) || !lex.enPart[d.toks[i].key] {
+			continue
+		}
+		fs = append(fs, found{start: i, source: fs[0].source, via: fs[0].via, typ: Continuation, cue: [2]int{i, i + 1}})
+	}
+	return fs
+}
+
+// enTrap reports sentences in the writer's own voice: "It is believed
+// that", "It is worth noting", "is expected to".
+func (d *doc) enTrap(a, b int) bool {
+	if b-a >= 3 && d.toks[a].key == "it" && beForms[d.toks[a+1].key] {
+		switch d.toks[a+2].key {
+		case "believed", "expected", "thought", "said", "reported", "understood", "worth", "likely", "feared", "estimated", "known", "alleged", "claimed", "rumoured", "rumored", "noteworthy":
+			return true
+		}
+	}
+	return false
+}
+
+// enHeadline reads "Pentagon: No sign of ...".
+func (d *doc) enHeadline(a, b, si int) (found, bool) {
+	if si != 0 {
+		return found{}, false
+	}
+	colon := -1
+	for i := a; i < b && i < a+6; i++ {
+		if d.toks[i].kind == tPunct && isColon(d.toks[i].key) {
+			colon = i
+			break
+		}
+	}
+	if colon <= a || colon+1 >= b {
+		return found{}, false
+	}
+	val, end := d.a.m.match(d.toks, a, false)
+	if a < b && d.toks[a].key == "the" {
+		val, end = d.a.m.match(d.toks, a+1, false)
+	}
+	if val == nil || end != colon {
+		return found{}, false
+	}
+	sr, ok := d.resolve(val, a, end)
+	if !ok || sr.entry == nil {
+		return found{}, false
+	}
+	d.mention(sr)
+	return found{start: a, source: sr, typ: Headline, cue: [2]int{a, colon + 1}}, true
+}
+
+// enClause reads the clause whose verb is token i.
+func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
+	f := found{start: a, typ: Indirect, cue: [2]int{i, i + 1}, deny: v.deny}
+	var sr src
+	var ok bool
+	quoteFirst := false
+	// Where the subject ends: skip "has", "also" back from the verb.
+	j := i
+	for j > a && enAux[d.toks[j-1].key] {
+		j--
+	}
+	switch {
+	case j > a+1 && (isComma(d.toks[j-1].key) && d.roles[j-2] == -1 || d.roles[j-1] == -1 && isComma(d.toks[j-2].key)):
+		// "\"...,\" said X": the subject follows the verb.
+		quoteFirst = true
+		sr, _, ok = d.enNPAfter(i+1, b)
+	case j > a && isComma(d.toks[j-1].key):
+		// An apposition or a chain between subject and verb.
+		c1 := j - 1
+		c0 := c1 - 1
+		for c0 > a && !isComma(d.toks[c0].key) && d.roles[c0] != -1 {
+			c0--
+		}
+		if c0 <= a || !isComma(d.toks[c0].key) {
+			// ", Bloomberg reported," is not an apposition: the subject
+			// is the words before the comma.
+			sr, ok = d.enSubject(d.segStart(a, c1), c1)
+			break
+		}
+		app0, app1 := c0+1, c1
+		head0 := d.segStart(a, c0)
+		if k := d.toks[app0].key; k == "citing" || k == "quoting" {
+			sr, ok = d.enSubject(head0, c0)
+			if ok {
+				if vs, _, vok := d.enNPAfter(app0+1, app1); vok {
+					f.via = append(f.via, vs)
+				}
+			}
+			break
+		}
+		sr, ok = d.enSubjectApp(head0, c0, app0, app1)
+		if d.roles[head0] == 0 && head0 > a && d.roles[head0-1] == -1 {
+			quoteFirst = true
+		}
+	default:
+		s0 := d.segStart(a, j)
+		if s0 > a && enSubordinate[d.toks[s0-1].key] {
+			return found{}, false // "after the chipmaker reported results"
+		}
+		if s0 > a && d.roles[s0-1] == -1 || s0 > a+1 && isComma(d.toks[s0-1].key) && d.roles[s0-2] == -1 {
+			quoteFirst = true
+		}
+		sr, ok = d.enSubject(s0, j)
+	}
+	if !ok {
+		return found{}, false
+	}
+	if sr.entry == nil && sr.name == "" && sr.gender != 0 {
+		// A pronoun: the previous source goes on.
+		prev, pok := d.previous(sr.gender)
+		if !pok {
+			return found{}, false
+		}
+		f.source = prev
+		f.typ = Continuation
+		d.enTail(&f, i+1, b)
+		return f, true
+	}
+	f.source = sr
+	d.mention(sr)
+	if sr.anaphor {
+		f.typ = Anaphora
+	}
+	cs, direct, that := d.enTail(&f, i+1, b)
+	if quoteFirst {
+		direct = true
+	}
+	if (v.class == vAnnounce || v.class == vBelieve) && !that && !direct {
+		return found{}, false
+	}
+	if !direct && (d.toks[i].key == "called" || d.toks[i].key == "described") {
+		// "called X \"a good day\"": the words are quoted.
+		for k := i + 1; k < b && k < i+6; k++ {
+			if d.toks[k].kind == tPunct && isQuote(d.toks[k].key) && d.roles[k] != -1 {
+				direct = d.wholeQuote(k, b)
+				break
+			}
+		}
+	}
+	// "the chipmaker reported quarterly results": an event, not a claim.
+	if (d.toks[i].key == "reported" || d.toks[i].key == "reports") && !that && !direct && !sr.isMedia() && i+1 < b && d.toks[i+1].kind == tWord {
+		return found{}, false
+	}
+	if !direct && that && d.wholeQuote(cs, b) {
+		direct = true
+	}
+	if direct && f.typ == Indirect && sr.kind != outlet.Anonymous {
+		f.typ = Direct
+	}
+	return f, true
+}
+
+// segStart returns where the clause segment ending at e starts: after a
+// comma, a quotation, a colon or a clause word.
+func (d *doc) segStart(a, e int) int {
+	k := e
+	for k > a {
+		t := d.toks[k-1]
+		if t.kind == tPunct && (isComma(t.key) || isColon(t.key) || d.roles[k-1] == -1 || d.roles[k-1] == 1 || t.key == ";" || t.key == "(" || t.key == ")") {
+			break
+		}
+		if enClauseBreak[t.key] {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+// enSubjectApp resolves "HEAD, APPOSITION," before a verb: a title with a
+// name in the apposition is that person ("Britain's new prime minister,
+// Keir Starmer,"), else the head is the source.
+func (d *doc) enSubjectApp(h0, h1, a0, a1 int) (src, bool) {
+	hs, hok := d.enSubject(h0, h1)
+	if hok && hs.entry != nil && hs.entry.Kind == outlet.Person {
+		return hs, true
+	}
+	// "The U.N. humanitarian office, OCHA,": the name is the source.
+	if val, end := d.a.m.match(d.toks, d.skipThe(a0, a1), false); val != nil && end == a1 {
+		if as, ok := d.resolve(val, a0, a1); ok {
+			return as, true
+		}
+	}
+	if d.nameRun(h0, h1) < 2 {
+		if as, aok := d.enSubject(a0, a1); aok && (as.entry != nil && as.entry.Kind == outlet.Person || as.kind == outlet.Person && as.name != "") {
+			return as, true
+		}
+	}
+	return hs, hok
+}
+
+// nameRun returns the length of the run of capitalised words ending the
+// span [i, j), particles ("al", "von") allowed inside.
+func (d *doc) nameRun(i, j int) int {
+	n := 0
+	for k := j - 1; k >= i; k-- {
+		t := d.toks[k]
+		switch {
+		case t.kind == tWord && t.upper && !enTitleWords[t.key] && !enDeterminers[t.key]:
+			n++
+		case t.kind == tWord && d.a.lex.enLower[t.key] && k > i && n > 0:
+		case transparent(t) && n > 0:
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// enSubject resolves the words [i, j) before a verb to a source.
+func (d *doc) enSubject(i, j int) (src, bool) {
+	if i >= j || j-i > 12 {
+		return src{}, false
+	}
+	lex := d.a.lex
+	first := d.toks[i].key
+	if j-i == 1 {
+		if g, ok := lex.enPronouns[first]; ok {
+			return src{gender: g}, true
+		}
+	}
+	// "The report", "the statement": the issuer.
+	if j-i == 2 && first == "the" && (d.toks[i+1].key == "report" || d.toks[i+1].key == "statement") {
+		if s, ok := d.issuer(); ok {
+			s.anaphor = true
+			return s, true
+		}
+	}
+	// A registry name that is the whole phrase: "The Pentagon".
+	if val, end := d.a.m.match(d.toks, d.skipThe(i, j), false); val != nil && end == j {
+		if s, ok := d.resolve(val, i, j); ok {
+			return s, true
+		}
+	}
+	// "The paper", "the agency", "the Israeli military": an earlier source.
+	if first == "the" && j-i <= 3 {
+		head := d.toks[j-1].key
+		if _, ok := lex.enTypeNouns[head]; ok || len(d.a.m.heads[head]) > 0 {
+			if j-i == 2 || j-i == 3 && !d.toks[i+1].upper {
+				if s, ok := d.enAnaphor(head); ok {
+					s.anaphor = true
+					return s, true
+				}
+			}
+		}
+	}
+	// Registry names within the words.
+	var person, body *src
+	bodyAt := -1
+	for k := i; k < j; k++ {
+		if d.toks[k].kind != tWord {
+			continue
+		}
+		val, end := d.a.m.match(d.toks, k, false)
+		if val == nil || end > j {
+			continue
+		}
+		s, ok := d.resolve(val, k, end)
+		if !ok {
+			continue
+		}
+		if s.entry != nil && s.entry.Kind == outlet.Person {
+			p := s
+			person = &p
+			break
+		}
+		if s.entry != nil && body == nil && (k == i || !enPrep[d.toks[k-1].key] || d.spokesFor(i, k)) && !(k > i && d.toks[k-1].key == "the" && k-1 > i && enPrep[d.toks[k-2].key] && !d.spokesFor(i, k-1)) {
+			bb := s
+			body, bodyAt = &bb, k
+		}
+		k = end - 1
+	}
+	if person != nil {
+		return *person, true
+	}
+	if body == nil {
+		// A misspelt name: "The Wall Street Jounral".
+		if e, end := d.a.m.matchFuzzy(d.toks, d.skipThe(i, j), ""); e != nil && end == j {
+			return entrySrc(e), true
+		}
+	}
+	// A name after a title: "Hamas official Osama Hamdan".
+	if n := d.nameRun(i, j); n >= 2 && (body == nil || j-n >= d.bodyEnd(bodyAt, j)) {
+		s := src{name: d.text(j-n, j), kind: outlet.Person, gender: '?'}
+		if body != nil {
+			s.org = body.entry
+		}
+		if q, ok := d.partialPerson(j-n, j); ok {
+			return q, true
+		}
+		return s, true
+	}
+	if body != nil {
+		return *body, true
+	}
+	// An outlet named with its type noun: "Jordan's Al-Ghad newspaper",
+	// "Egyptian news website Mada Masr".
+	if tn, ok := lex.enTypeNouns[d.toks[j-1].key]; ok && j-i >= 2 && d.toks[j-2].upper {
+		k := j - 1
+		for k > i && (d.toks[k-1].upper || transparent(d.toks[k-1])) {
+			k--
+		}
+		return src{name: d.text(k, j-1), kind: kindOf(tn), gender: 'n', head: d.toks[j-1].key}, true
+	}
+	// "a spokesman for the ministry", "officials", "Families of the
+	// victims", "DTEK".
+	for k := i; k < j; k++ {
+		if sn, ok := lex.enSourceHead[d.toks[k].key]; ok {
+			return src{name: d.text(i, j), kind: outlet.Kind(sn.kind), gender: sn.gender, noun: d.toks[k].key}, true
+		}
+	}
+	if (d.toks[i].upper || first == "the" || first == "a" || first == "an") && !enDeterminers[first] || first == "the" || first == "a" || first == "an" {
+		for k := i; k < j; k++ {
+			if _, ok := lex.enVerbs[d.toks[k].key]; ok || beForms[d.toks[k].key] {
+				return src{}, false // a clause, not a noun phrase
+			}
+		}
+		if j-i > 7 {
+			return src{}, false
+		}
+		kind := outlet.Organization
+		if d.nameRun(i, j) == j-i && j-i >= 2 {
+			kind = outlet.Person
+		}
+		if !d.toks[i].upper {
+			kind = outlet.Anonymous
+		}
+		return src{name: d.text(i, j), kind: kind, gender: '?'}, true
+	}
+	return src{}, false
+}
+
+// bodyEnd returns the end of the registry name at k.
+func (d *doc) bodyEnd(k, j int) int {
+	if k < 0 {
+		return 0
+	}
+	_, end := d.a.m.match(d.toks, k, false)
+	return min(end, j)
+}
+
+func (d *doc) skipThe(i, j int) int {
+	if i < j && d.toks[i].key == "the" {
+		return i + 1
+	}
+	return i
+}
+
+// spokesFor reports "a spokesman for X" up to token k: X speaks through
+// the spokesman, so X is the source.
+func (d *doc) spokesFor(i, k int) bool {
+	for m := k - 1; m >= i && m >= k-4; m-- {
+		switch d.toks[m].key {
+		case "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokespersons":
+			return d.toks[m+1].key == "for"
+		}
+	}
+	return false
+}
+
+// enAnaphor finds the latest source whose English type noun is head.
+func (d *doc) enAnaphor(head string) (src, bool) {
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := d.mentions[i]
+		if m.head == head || m.entry != nil && (d.a.m.hasHead(m.entry, head) || strings.EqualFold(m.entry.Head.En, head)) {
+			return m, true
+		}
+	}
+	if tn, ok := d.a.lex.enTypeNouns[head]; ok {
+		for i := len(d.mentions) - 1; i >= 0; i-- {
+			m := d.mentions[i]
+			if m.entry != nil && string(m.entry.Kind) == tn.kinds[0] {
+				return m, true
+			}
+		}
+	}
+	return src{}, false
+}
+
+// enNPAfter reads a source after a verb or marker: "said X, an analyst",
+// "according to its chief executive, Maxim Timchenko".
+func (d *doc) enNPAfter(i, b int) (src, int, bool) {
+	for i < b && d.toks[i].kind == tPunct && !isQuote(d.toks[i].key) {
+		i++
+	}
+	// "a report by X", "a statement from X".
+	if i+2 < b && (d.toks[i].key == "a" || d.toks[i].key == "the") && (d.toks[i+1].key == "report" || d.toks[i+1].key == "statement" || d.toks[i+1].key == "study" || d.toks[i+1].key == "survey" || d.toks[i+1].key == "data" || d.toks[i+1].key == "figures" || d.toks[i+1].key == "estimates") && (d.toks[i+2].key == "by" || d.toks[i+2].key == "from" || d.toks[i+2].key == "of") {
+		i += 3
+	}
+	end := i
+	for end < b && end-i < 10 {
+		t := d.toks[end]
+		if t.kind == tPunct && !transparent(t) && t.key != "." {
+			break
+		}
+		if enClauseBreak[t.key] || t.key == "said" || t.key == "told" {
+			break
+		}
+		if _, ok := d.a.lex.enVerbs[t.key]; ok && end > i {
+			break
+		}
+		end++
+	}
+	if end == i {
+		return src{}, i, false
+	}
+	s, ok := d.enSubject(i, end)
+	// "its chief executive, Maxim Timchenko": the name in apposition.
+	if end < b && isComma(d.toks[end].key) {
+		e2 := end + 1
+		for e2 < b && d.toks[e2].kind == tWord {
+			e2++
+		}
+		if e2 > end+1 && d.nameRun(end+1, e2) == e2-end-1 && (!ok || s.entry == nil) {
+			if as, aok := d.enSubject(end+1, e2); aok {
+				return as, e2, true
+			}
+		}
+	}
+	if !ok || s.gender != 0 && s.name == "" && s.entry == nil {
+		return src{}, i, false
+	}
+	return s, end, true
+}
+
+// enAccording matches "according to", "per", "as reported by" at i.
+func (d *doc) enAccording(i, b int) (int, int, bool) {
+	k := d.toks[i].key
+	switch {
+	case k == "according" && i+1 < b && d.toks[i+1].key == "to":
+		return i, i + 2, true
+	case k == "per" && (i == 0 || isComma(d.toks[i-1].key) || d.toks[i-1].kind == tPunct):
+		return i, i + 1, true
+	case k == "as" && i+2 < b && (d.toks[i+1].key == "reported" || d.toks[i+1].key == "cited") && d.toks[i+2].key == "by":
+		return i, i + 3, true
+	}
+	return 0, 0, false
+}
+
+// enTail reads what follows the verb: a conduit ("told Reuters", "in an
+// interview with CNN", "posted by its Amaq news agency"), a chain
+// ("citing officials", "quoted X as saying"), and "that", a colon or a
+// quotation. It returns where the content starts.
+func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
+	verbTok := d.toks[i-1].key
+	start := i
+	for n := 0; i < b && n < 25; i, n = i+1, n+1 {
+		t := d.toks[i]
+		switch {
+		case t.kind == tPunct && isColon(t.key):
+			return i + 1, d.wholeQuote(i+1, b), false
+		case t.kind == tPunct && d.roles[i] == 1 && i == start:
+			return i, d.wholeQuote(i, b), false
+		}
+		k := t.key
+		if k == "that" && n < 12 {
+			return i + 1, false, true
+		}
+		// "told Reuters", "told the Associated Press".
+		if (verbTok == "told" || verbTok == "tells" || verbTok == "informed") && n == 0 && f.conduit == nil {
+			if s, end, ok := d.enMedia(i, b); ok {
+				f.conduit = &s
+				d.mention(s)
+				i = end - 1
+				continue
+			}
+		}
+		if (k == "with" || k == "to" || k == "by") && i > 0 && f.conduit == nil {
+			p := d.toks[i-1].key
+			if p == "interview" || p == "speaking" || p == "posted" || p == "published" || p == "carried" || p == "comments" || p == "remarks" || p == "broadcast" || p == "aired" {
+				if s, end, ok := d.enMedia(i+1, b); ok {
+					f.conduit = &s
+					d.mention(s)
+					i = end - 1
+					continue
+				}
+			}
+		}
+		if n == 0 && (verbTok == "quoted" || verbTok == "cited") {
+			if s, end, ok := d.enNPAfter(i, b); ok {
+				f.via = append(f.via, s)
+				d.mention(s)
+				i = end - 1
+				if i+1 < b && d.toks[i+1].key == "as" {
+					i++
+				}
+				continue
+			}
+		}
+		if k == "citing" || k == "quoting" {
+			if s, end, ok := d.enNPAfter(i+1, b); ok {
+				f.via = append(f.via, s)
+				d.mention(s)
+				i = end - 1
+				continue
+			}
+			// "citing delegates familiar with the matter".
+			end := i + 1
+			for end < b && d.toks[end].kind == tWord && end-i <= 8 && !enClauseBreak[d.toks[end].key] {
+				end++
+			}
+			if end > i+1 {
+				f.via = append(f.via, src{name: d.text(i+1, end), kind: outlet.Anonymous, gender: 'p'})
+				i = end - 1
+				continue
+			}
+		}
+		if _, ok := d.a.lex.enVerbs[k]; ok && n > 0 && !d.a.lex.enPart[k] && !enParticiple[k] {
+			return i, false, false
+		}
+	}
+	return start, false, false
+}
+
+// enParticiple are verb forms that also serve as participles inside a
+// clause: "a statement posted by", "figures cited by".
+var enParticiple = map[string]bool{"posted": true, "published": true, "cited": true, "quoted": true, "reported": true, "carried": true}
+
+// enMedia reads an outlet at i: "Reuters", "the Associated Press", "its
+// Amaq news agency", "Asociated Press".
+func (d *doc) enMedia(i, b int) (src, int, bool) {
+	for i < b && (d.toks[i].key == "the" || d.toks[i].key == "its" || d.toks[i].key == "their" || d.toks[i].key == "his" || d.toks[i].key == "her") {
+		i++
+	}
+	if i >= b || d.toks[i].kind != tWord {
+		return src{}, i, false
+	}
+	if val, end := d.a.m.match(d.toks, i, false); val != nil && val.entry != nil {
+		s := entrySrc(val.entry)
+		if s.isMedia() {
+			return s, end, true
+		}
+		return src{}, i, false
+	}
+	if e, end := d.a.m.matchFuzzy(d.toks, i, ""); e != nil {
+		s := entrySrc(e)
+		if s.isMedia() {
+			return s, end, true
+		}
+	}
+	// "its Amaq news agency": a capitalised name and a type noun.
+	end := i
+	for end < b && d.toks[end].kind == tWord && (d.toks[end].upper || d.toks[end].key == "news") {
+		end++
+	}
+	if end < b && d.toks[end].kind == tWord {
+		if tn, ok := d.a.lex.enTypeNouns[d.toks[end].key]; ok && end > i && tn.kinds[0] != "official" {
+			return src{name: d.text(i, end+1), kind: kindOf(tn), gender: 'n', head: d.toks[end].key}, end + 1, true
+		}
+	}
+	return src{}, i, false
 }

@@ -272,13 +272,13 @@ func newLexicon() *lexicon {
 			l.enVerbs[f] = verb{class: class, deny: deny, en: true}
 		}
 	}
-	ev(vSay, false, "said", "says", "say", "stated", "states", "reported", "reports", "announced", "confirmed", "confirms",
+	ev(vSay, false, "said", "says", "say", "stated", "reported", "reports", "announced", "confirmed", "confirms",
 		"claimed", "claims", "warned", "warns", "explained", "insisted", "insists", "wrote", "writes", "tweeted", "posted",
 		"noted", "notes", "argued", "argues", "acknowledged", "admitted", "alleged", "alleges", "urged", "revealed",
 		"disclosed", "stressed", "emphasized", "emphasised", "asserted", "declared", "maintained", "contended", "estimated",
 		"added", "adds", "continued", "went", "concluded", "predicted", "believes", "believed", "accused", "pointed",
 		"reiterated", "indicated", "suggested", "cautioned", "vowed", "pledged", "replied", "responded", "countered", "observed",
-		"remarked", "announces", "reporting", "quoted", "cited", "citing", "quoting", "according", "told", "tells", "informed")
+		"remarked", "announces", "reporting", "called", "described", "wrote", "blamed", "welcomed", "condemned", "criticised", "criticized", "accused", "quoted", "cited", "citing", "quoting", "according", "told", "tells", "informed")
 	ev(vSay, true, "denied", "denies", "rejected", "dismissed")
 	for _, w := range []string{"added", "adds", "continued", "went", "concluded"} {
 		x := l.enVerbs[w]

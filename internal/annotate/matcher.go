@@ -223,12 +223,16 @@ func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, i
 			continue
 		}
 		max := 1
-		if runes >= 12 {
+		if runes >= 16 {
 			max = 2
 		}
+		first, _ := utf8.DecodeRuneInString(key)
 		for _, f := range m.fuzzy {
 			if f.runes-runes > max || runes-f.runes > max {
 				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(f.key); r != first && !strings.HasPrefix(key, "و") {
+				continue // typos spare the first letter
 			}
 			if want != "" && !m.hasHead(f.entry, want) {
 				continue

@@ -63,6 +63,7 @@ func (t *tokenizer) tokenize(text string) []token {
 			i = wordEnd(key, i)
 		case (r == '\'' || r == '’') && i+n < len(key) && key[i+n] == 's' && (i+n+1 == len(key) || !isWordRuneAt(key, i+n+1)):
 			i += n + 1 // 's
+			kind = tWord
 		default:
 			i += n
 		}
