@@ -1,0 +1,43 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// TestSampleSiteValidates runs the Nu Html Checker (vnu.jar, as CI
+// installs it from npm, named by ISNAD_VNU_JAR) over every page and
+// stylesheet of the sample site: no errors, no warnings.
+func TestSampleSiteValidates(t *testing.T) {
+	jar := os.Getenv("ISNAD_VNU_JAR")
+	if jar == "" {
+		if p, err := filepath.Abs("../../node_modules/vnu-jar/build/dist/vnu.jar"); err == nil {
+			if _, err := os.Stat(p); err == nil {
+				jar = p
+			}
+		}
+	}
+	java, err := exec.LookPath("java")
+	if jar == "" || err != nil {
+		t.Skip("no vnu.jar (ISNAD_VNU_JAR) or no java")
+	}
+	dir := buildSample(t)
+	css, _ := filepath.Glob(filepath.Join(dir, "assets", "*.css"))
+	if len(css) == 0 {
+		t.Fatal("no stylesheets in assets/")
+	}
+	for _, args := range [][]string{
+		{"-jar", jar, "--skip-non-html", dir},
+		append([]string{"-jar", jar, "--css"}, css...),
+	} {
+		cmd := exec.CommandContext(t.Context(), java, args...)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Run(); err != nil || out.Len() > 0 {
+			t.Errorf("vnu %v: %v\n%s", args[2], err, out.String())
+		}
+	}
+}
