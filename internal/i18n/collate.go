@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -55,10 +56,27 @@ func NewCollator(lang string) *Collator {
 	}
 }
 
+// group puts text in the collator's own script first: an Arabic index
+// lists Arabic names before Latin ones, as CLDR's Arabic order does.
+func (c *Collator) group(s string) byte {
+	native := Dir(c.lang) == "rtl"
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if (strong(r) == -1) == native {
+			return 0
+		}
+		return 1
+	}
+	return 0
+}
+
 // Key returns a byte key for s; comparing keys with bytes.Compare orders
 // the strings as Compare does.
 func (c *Collator) Key(s string) []byte {
-	k := slices.Clone(c.c.KeyFromString(&c.buf, SortKey(c.lang, s)))
+	k := []byte{c.group(s)}
+	k = append(k, c.c.KeyFromString(&c.buf, SortKey(c.lang, s))...)
 	c.buf.Reset()
 	k = append(k, 0) // no key byte is below a separator; see collate's keys
 	k = append(k, c.strict.KeyFromString(&c.buf, s)...)
@@ -72,6 +90,9 @@ func (c *Collator) Key(s string) []byte {
 // (which puts إيران before ايران), then by their bytes, so the order is total and the same on every
 // run.
 func (c *Collator) Compare(a, b string) int {
+	if ga, gb := c.group(a), c.group(b); ga != gb {
+		return int(ga) - int(gb)
+	}
 	if r := c.c.CompareString(SortKey(c.lang, a), SortKey(c.lang, b)); r != 0 {
 		return r
 	}

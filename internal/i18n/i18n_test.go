@@ -152,6 +152,20 @@ func TestSortArabic(t *testing.T) {
 	}
 }
 
+func TestSortArabicBeforeLatin(t *testing.T) {
+	in := []string{"NATO", "روسيا", "Russia", "الناتو", "2024"}
+	SortFunc("ar", in, func(s string) string { return s })
+	want := []string{"2024", "الناتو", "روسيا", "NATO", "Russia"}
+	if !slices.Equal(in, want) {
+		t.Errorf("sorted:\n got %q\nwant %q", in, want)
+	}
+	in = []string{"روسيا", "Russia", "NATO"}
+	SortFunc("en", in, func(s string) string { return s })
+	if want := []string{"NATO", "Russia", "روسيا"}; !slices.Equal(in, want) {
+		t.Errorf("English sort: got %q, want %q", in, want)
+	}
+}
+
 func TestSortEnglish(t *testing.T) {
 	in := []string{"reuters", "CNN", "Al Jazeera", "al-monitor", "KCNA", "item 10", "item 9"}
 	SortFunc("en", in, func(s string) string { return s })
