@@ -178,6 +178,9 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 		// "\"...,\" said X": the subject follows the verb.
 		quoteFirst = true
 		sr, _, ok = d.enNPAfter(i+1, b)
+	case j > a && isComma(d.toks[j-1].key) && j == i && d.postposed(i, b):
+		// "..., said the official, who ...": the subject follows.
+		sr, _, ok = d.enNPAfter(i+1, b)
 	case j > a && isComma(d.toks[j-1].key):
 		// An apposition or a chain between subject and verb.
 		c1 := j - 1
@@ -263,6 +266,30 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 	}
 	return f, true
 }
+
+// postposed reports "..., said the official." or "..., said X, who ...":
+// a short noun phrase after the verb that ends the sentence or a comma.
+func (d *doc) postposed(i, b int) bool {
+	if i+1 >= b {
+		return false
+	}
+	if n := d.toks[i+1]; n.key != "the" && n.key != "a" && n.key != "an" && !n.upper {
+		return false
+	}
+	_, end, ok := d.enNPAfter(i+1, b)
+	if !ok || end-i > 7 || end < b && !isComma(d.toks[end].key) {
+		return false
+	}
+	for k := i + 1; k < end; k++ {
+		if enAux[d.toks[k].key] || beForms[d.toks[k].key] || enModal[d.toks[k].key] {
+			return false // "said Kyiv would not cede": a clause, not a subject
+		}
+	}
+	return true
+}
+
+var enModal = map[string]bool{"would": true, "will": true, "could": true, "can": true, "may": true, "might": true, "must": true,
+	"should": true, "had": true, "has": true, "have": true, "did": true, "does": true, "do": true, "not": true}
 
 // segStart returns where the clause segment ending at e starts: after a
 // comma, a quotation, a colon or a clause word.
@@ -387,8 +414,8 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	if person != nil {
 		return *person, true
 	}
-	if body == nil {
-		// A misspelt name: "The Wall Street Jounral".
+	if body == nil || bodyAt > d.skipThe(i, j) {
+		// A misspelt name: "The Wall Street Jounral", "The Finacial Times".
 		if e, end := d.a.m.matchFuzzy(d.toks, d.skipThe(i, j), ""); e != nil && end == j {
 			return entrySrc(e), true
 		}

@@ -1,0 +1,167 @@
+package annotate
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// detectCases are small articles, one paragraph a line, and the claims
+// expected in them, in order, as "source/type" (source a registry id or
+// "=" for an unregistered one), with "via:", "conduit:" and "org:" notes
+// when they matter. A case with no claim wants none. They pin one pattern
+// each, cheaply; the gold set measures the whole.
+var detectCases = []struct {
+	name, lang, text string
+	want             []string
+}{
+	// Arabic: verbs, their forms and their order.
+	{"ar verb feminine", "ar", "وقالت وكالة رويترز إن المحادثات توقفت.", []string{"reuters/indirect"}},
+	{"ar verb imperfect", "ar", "وتقول صحيفة نيويورك تايمز إن الإدارة تدرس خيارات جديدة.", []string{"nyt/indirect"}},
+	{"ar verb after adverbial", "ar", "من جهتها، قالت وزارة الخارجية الروسية إن موسكو سترد.", []string{"russian-foreign-ministry/indirect"}},
+	{"ar verb with date between", "ar", "وأعلنت وزارة الدفاع الروسية، مساء الأحد، أن قواتها سيطرت على بلدة جديدة.", []string{"russian-defence-ministry/indirect"}},
+	{"ar report between", "ar", "وذكرت صحيفة الغارديان البريطانية، في تقرير لها، أن الحكومة ستستقيل.", []string{"guardian/indirect"}},
+	{"ar anonymous sources", "ar", "وأفادت مصادر مطلعة بأن الاجتماع تأجل إلى الأسبوع المقبل.", []string{"=/indirect"}},
+	{"ar person registered", "ar", "وقال وزير الخارجية الأميركي أنتوني بلينكن إن الاتفاق قريب.", []string{"antony-blinken/indirect"}},
+	{"ar subject first", "ar", "الكرملين قال إن الرئيس بوتين لن يشارك في القمة.", []string{"kremlin/indirect"}},
+	{"ar denial", "ar", "ونفت حركة حماس أن تكون قد تلقت مقترحا جديدا.", []string{"hamas/indirect"}},
+	// Continuations.
+	{"ar pro-drop", "ar", "وقالت وكالة الصحافة الفرنسية إن الوضع متوتر.\nوأضافت أن القوات انسحبت.", []string{"afp/indirect", "afp/continuation"}},
+	{"ar pro-drop gender picks", "ar", "وقال الرئيس الأميركي جو بايدن إن الهدنة ممكنة.\nوقالت وكالة رويترز إن المفاوضات مستمرة.\nوأضاف أن واشنطن ستواصل الضغط.", []string{"joe-biden/indirect", "reuters/indirect", "joe-biden/continuation"}},
+	{"ar participle", "ar", "وقالت وزارة الخارجية الصينية إن بكين تعارض العقوبات، مشيرة إلى أنها سترد.", []string{"chinese-foreign-ministry/indirect", "chinese-foreign-ministry/continuation"}},
+	{"ar colon quote", "ar", "وقال بلينكن: «لن نتراجع».\nوتابع: «هذا التزامنا».", []string{"antony-blinken/direct", "antony-blinken/continuation"}},
+	// According to, chains, conduits.
+	{"ar according before", "ar", "وبحسب وكالة الأناضول، فإن عدد الضحايا ارتفع إلى 50.", []string{"anadolu/according_to"}},
+	{"ar according after", "ar", "وارتفع عدد القتلى إلى 40، وفقا لوزارة الصحة في غزة.", []string{"gaza-health-ministry/according_to"}},
+	{"ar according with verb", "ar", "وتوقفت المحادثات، بحسب ما ذكرت وكالة رويترز.", []string{"reuters/according_to"}},
+	{"ar chain", "ar", "ونقل موقع أكسيوس عن مسؤولين أميركيين قولهم إن الاتفاق بات وشيكا.", []string{"axios/indirect via:="}},
+	{"ar chain citing", "ar", "وذكرت شبكة سي إن إن، نقلا عن مصدرين مطلعين، أن الضربة وشيكة.", []string{"cnn/indirect via:="}},
+	{"ar conduit", "ar", "وقال مسؤول إسرائيلي لرويترز إن الجيش سيواصل عملياته.", []string{"=/indirect conduit:reuters"}},
+	{"ar conduit type noun", "ar", "وقال مصدر أمني لوكالة فرانس برس إن الهجوم أسفر عن قتلى.", []string{"=/indirect conduit:afp"}},
+	{"ar conduit interview", "ar", "وقال الرئيس التركي رجب طيب أردوغان في مقابلة مع قناة الجزيرة إن بلاده مستعدة للوساطة.", []string{"recep-tayyip-erdogan/indirect conduit:aljazeera"}},
+	{"ar role by date", "ar", "قال الأمين العام للأمم المتحدة إن الوضع كارثي.", []string{"antonio-guterres/indirect org:un"}},
+	// Anaphora.
+	{"ar anaphora agency", "ar", "وذكرت وكالة يونهاب أن الصاروخ سقط في البحر.\nوأضافت الوكالة أن اليابان احتجت.", []string{"yonhap/indirect", "yonhap/anaphora"}},
+	{"ar anaphora statement", "ar", "وأصدر الجيش الإسرائيلي بيانا مساء الأحد.\nوقال البيان إن الغارة استهدفت مخزن أسلحة.", []string{"israeli-army/anaphora"}},
+	// Spelling.
+	{"ar typo variant", "ar", "وقالت صحيفة وال ستريت جورنال إن الصفقة ألغيت.", []string{"wsj/indirect"}},
+	{"ar conjunction glued", "ar", "ونقلت رويترز وبلومبرغ ووول ستريت جورنال أن الصفقة ألغيت.", []string{"reuters/indirect"}},
+	{"ar hamzaless", "ar", "واكدت وكالة الانباء السعودية ان الامير استقبل الوفد.", []string{"spa/indirect"}},
+	{"ar unknown outlet", "ar", "وذكرت صحيفة الغد الأردنية أن الحكومة سترفع الأسعار.", []string{"=/indirect"}},
+	// Headlines and datelines.
+	{"ar headline", "ar", "رويترز: المحادثات تتعثر", []string{"reuters/headline"}},
+	{"ar headline place", "ar", "غزة: قصف متواصل على الشمال", nil},
+	{"ar dateline", "ar", "القاهرة (رويترز) - ارتفعت أسعار الذهب اليوم.", []string{"reuters/dateline"}},
+	// Traps.
+	{"ar writer note", "ar", "ويذكر أن الحرب بدأت في أكتوبر.", nil},
+	{"ar note jadeer", "ar", "والجدير بالذكر أن الاتفاق وقع عام 2020.", nil},
+	{"ar forecast", "ar", "ومن المتوقع أن تبدأ المحادثات غدا.", nil},
+	{"ar event", "ar", "وأعلنت شركة آبل عن إطلاق هاتف جديد.", nil},
+	{"ar ordinary word", "ar", "وزار الرئيس الجزيرة العربية الأسبوع الماضي.", nil},
+	{"ar no cue", "ar", "وارتفعت أسعار النفط بنسبة 3 بالمئة.", nil},
+	{"ar passive", "ar", "وذُكر أن الاجتماع تأجل.", nil},
+
+	// English: verbs and subjects.
+	{"en reported that", "en", "Reuters reported on Tuesday that the talks had stalled.", []string{"reuters/indirect"}},
+	{"en postposed", "en", "The talks will resume next week, Egypt's foreign ministry said.", []string{"egyptian-foreign-ministry/indirect"}},
+	{"en postposed inverted", "en", "The ceasefire is holding, said the official, who spoke on condition of anonymity.", []string{"=/indirect"}},
+	{"en quote first", "en", "\"We will not back down,\" Kremlin spokesman Dmitry Peskov told reporters.", []string{"dmitry-peskov/direct"}},
+	{"en colon quote", "en", "Blinken said: \"We are closer than ever.\"", []string{"antony-blinken/direct"}},
+	{"en adverbial first", "en", "In a statement, the White House said the president had been briefed.", []string{"white-house/indirect"}},
+	{"en apposition", "en", "Ukraine's president, Volodymyr Zelensky, said Kyiv would not cede territory.", []string{"volodymyr-zelensky/indirect"}},
+	{"en role", "en", "NATO chief Jens Stoltenberg said allies must do more.", []string{"jens-stoltenberg/indirect"}},
+	{"en anonymous", "en", "People familiar with the matter said the deal could be announced this week.", []string{"=/indirect"}},
+	{"en officials", "en", "U.S. officials said the strike targeted a weapons depot.", []string{"=/indirect"}},
+	{"en spokesperson for", "en", "A spokesperson for the Kremlin said Putin had no plans to travel.", []string{"kremlin/indirect"}},
+	{"en says", "en", "The Israeli military says it struck more than 50 targets.", []string{"israeli-army/indirect"}},
+	{"en denied", "en", "Hamas denied that its fighters were involved.", []string{"hamas/indirect"}},
+	// Continuations and anaphora.
+	{"en pronoun", "en", "Reuters reported that the talks had stalled.\nIt said negotiators would meet again.", []string{"reuters/indirect", "reuters/continuation"}},
+	{"en she added", "en", "Finance minister Rachel Reeves said taxes would rise.\nShe added that spending would be cut.", []string{"=/indirect", "=/continuation"}},
+	{"en adding", "en", "The ministry said the attack was repelled, adding that three soldiers were wounded.", []string{"=/indirect", "=/continuation"}},
+	{"en the agency", "en", "Xinhua said exports rose 5%.\nThe agency said imports fell.", []string{"xinhua/indirect", "xinhua/anaphora"}},
+	// According to, chains, conduits.
+	{"en according before", "en", "According to the United Nations, more than a million people have fled.", []string{"un/according_to"}},
+	{"en according after", "en", "Prices rose 3%, according to a Reuters tally.", []string{"reuters/according_to"}},
+	{"en citing", "en", "The New York Times, citing two U.S. officials, reported that the plan was approved.", []string{"nyt/indirect via:="}},
+	{"en citing after", "en", "Israel is preparing a ground operation, Axios reported, citing two sources.", []string{"axios/indirect via:="}},
+	{"en told", "en", "Sources told CNN that the meeting was cancelled.", []string{"=/indirect conduit:cnn"}},
+	{"en told the", "en", "A senior official told the Associated Press that the talks had failed.", []string{"=/indirect conduit:ap"}},
+	{"en typo", "en", "The Finacial Times reported that the bank would cut jobs.", []string{"ft/indirect"}},
+	// Headlines, datelines, traps.
+	{"en headline", "en", "Reuters: Oil hits two-year high", []string{"reuters/headline"}},
+	{"en headline kicker", "en", "Analysis: Why oil keeps rising", nil},
+	{"en dateline", "en", "MOSCOW (Reuters) - Russia's central bank raised interest rates on Friday.", []string{"reuters/dateline"}},
+	{"en expected", "en", "The deal is expected to be signed on Friday.", nil},
+	{"en it is believed", "en", "It is believed that the virus originated in bats.", nil},
+	{"en event", "en", "The company announced a new product on Monday.", nil},
+	{"en subordinate", "en", "Shares fell after the company reported weak sales.", nil},
+	{"en no cue", "en", "The war began in February 2022.", nil},
+	{"en heading question", "en", "What the treaty says", nil},
+}
+
+func describe(c Claim) string {
+	s := c.Source.ID
+	if s == "" {
+		s = "="
+	}
+	s += "/" + string(c.Type)
+	if len(c.Via) > 0 {
+		s += " via:"
+		var v []string
+		for _, x := range c.Via {
+			if x.ID == "" {
+				v = append(v, "=")
+			} else {
+				v = append(v, x.ID)
+			}
+		}
+		s += strings.Join(v, ",")
+	}
+	if c.Conduit != nil {
+		if c.Conduit.ID == "" {
+			s += " conduit:="
+		} else {
+			s += " conduit:" + c.Conduit.ID
+		}
+	}
+	if c.Org != nil {
+		s += " org:" + c.Org.ID
+	}
+	return s
+}
+
+// TestDetect runs detectCases. A want without a note ("reuters/indirect")
+// ignores via, conduit and org; one with notes must match them all.
+func TestDetect(t *testing.T) {
+	a := defaultAnnotator(t)
+	for _, tc := range detectCases {
+		t.Run(tc.name, func(t *testing.T) {
+			src := []byte(tc.text)
+			in := &Input{File: "t.txt", Src: src, Lang: tc.lang, Date: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC),
+				Blocks: FromText(src, textLines(src))}
+			res, _ := a.Annotate(t.Context(), in)
+			var got []string
+			for _, c := range res.Claims {
+				got = append(got, describe(c))
+			}
+			ok := len(got) == len(tc.want)
+			for i := 0; ok && i < len(got); i++ {
+				w := tc.want[i]
+				g := got[i]
+				if !strings.Contains(w, " ") {
+					g, _, _ = strings.Cut(g, " ")
+				}
+				ok = g == w
+			}
+			if !ok {
+				var detail []string
+				for _, c := range res.Claims {
+					detail = append(detail, fmt.Sprintf("%s %q", describe(c), c.Text))
+				}
+				t.Errorf("got  %q\nwant %q\n%s", got, tc.want, strings.Join(detail, "\n"))
+			}
+		})
+	}
+}
