@@ -341,11 +341,12 @@ func (w *astWalker) inlines(n ast.Node) {
 			// Not prose.
 		case *Citation:
 			at := w.base + v.Start
-			m := Mark{Sentence: true, At: at, Start: at, End: at, SourceID: v.Cite.Source, URL: v.Cite.URL,
+			// At is the "@", where diagnostics point.
+			m := Mark{Sentence: true, At: at + 1, Start: at, End: at, SourceID: v.Cite.Source, URL: v.Cite.URL,
 				Via: v.Cite.Via, Conduit: v.Cite.Conduit, Off: v.Cite.Off}
 			if v.Err != nil {
 				m.Err = v.Err.Msg
-				m.At += v.Err.Off
+				m.At = at + v.Err.Off
 			}
 			w.marks = append(w.marks, m)
 		case *MarkedSpan:
