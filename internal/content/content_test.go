@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
@@ -379,5 +380,47 @@ func TestMissingContentFolder(t *testing.T) {
 	_, _, err := Load(context.Background(), fstest.MapFS{}, Options{})
 	if err == nil {
 		t.Error("Load of a site without content/ succeeded")
+	}
+}
+
+// failFS fails to open one file, as a file without read permission does.
+type failFS struct {
+	fstest.MapFS
+	bad string
+}
+
+func (f failFS) Open(name string) (fs.File, error) {
+	if name == f.bad {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.Open(name)
+}
+
+func (f failFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(onlyOpen{f}, name) }
+
+// onlyOpen hides every method but Open, so fs.ReadFile goes through it.
+type onlyOpen struct{ fs.FS }
+
+func TestUnreadableFiles(t *testing.T) {
+	fsys := failFS{MapFS: fstest.MapFS{
+		"content/a.md":   {Data: []byte("# A\n")},
+		"content/b.md":   {Data: []byte("# B\n")},
+		"content/c.txt":  {Data: []byte("نص\n")},
+		"content/c.yaml": {Data: []byte("title: c\n")},
+	}, bad: "content/b.md"}
+	docs, diags, err := Load(context.Background(), fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 {
+		t.Errorf("loaded %d docs, want the 2 readable ones", len(docs))
+	}
+	if len(diags) != 1 || diags[0].Error() != "content/b.md: cannot read: permission denied" {
+		t.Errorf("diagnostics = %v", diags)
+	}
+	fsys.bad = "content/c.yaml"
+	docs, diags, _ = Load(context.Background(), fsys, Options{})
+	if len(docs) != 3 || len(diags) != 1 || diags[0].Error() != "content/c.yaml: cannot read: permission denied" {
+		t.Errorf("unreadable sidecar: %d docs, diagnostics %v", len(docs), diags)
 	}
 }

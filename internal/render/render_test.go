@@ -17,7 +17,7 @@ import (
 	"github.com/isnad/isnad/internal/content"
 )
 
-func defaultTemplates(t *testing.T) fs.FS {
+func defaultTemplates(t testing.TB) fs.FS {
 	t.Helper()
 	sub, err := fs.Sub(isnad.Defaults, "templates")
 	if err != nil {
