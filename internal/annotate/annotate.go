@@ -394,7 +394,11 @@ func agrees(g byte, s src) bool {
 // marked claim now covers.
 func (d *doc) unattributed(claims []Claim) []Span {
 	out := []Span{}
-	for _, u := range d.unattr {
+	sort.Slice(d.unattr, func(i, j int) bool { return d.unattr[i].Start < d.unattr[j].Start })
+	for i, u := range d.unattr {
+		if i > 0 && u == d.unattr[i-1] {
+			continue
+		}
 		covered := false
 		for _, c := range claims {
 			if c.Start < u.End && u.Start < c.End {

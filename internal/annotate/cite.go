@@ -49,7 +49,7 @@ func parseCite(s string) (Cite, error) {
 		if err != nil {
 			return c, err
 		}
-		if v == "" {
+		if v == "" || s[start] == '@' && strings.HasPrefix(v, "=") {
 			return c, &CiteError{start, "a source after @ or =: [@wsj], [=صحيفة الغد]"}
 		}
 		i = n

@@ -1,12 +1,102 @@
 // Package annotate finds the claims of an article — every statement the
 // text attributes to someone — and ties each to its source in the outlet
 // registry: the outlet, agency, official body or person, the chain behind
-// it and the outlet that carried it. It reads Arabic and English, with
-// rules and a lexicon, no model.
+// it (via) and the outlet that carried a person's words (conduit). It reads
+// Arabic and English with rules and a lexicon; no model.
 //
 // An [Annotator] is built once from a registry with [New] and then
 // annotates any number of articles, concurrently. Its input is an [Input]:
 // the article's blocks of running text, each tied byte for byte to the
 // file, so every claim it returns has exact byte offsets into the file as
-// it is on disk.
+// it is on disk. [FromAST] builds the blocks from a goldmark document,
+// [FromText] from a plain-text article's lines; after annotation, [Wrap]
+// puts each claim under [ClaimNode] nodes in the document so the renderer
+// can mark it, and [ClaimRenderer] renders them.
+//
+// # What counts as a claim
+//
+// A claim is the whole sentence that carries an attribution, from its first
+// word (a leading "و" and the cue included) to its last, without the final
+// full stop. A sentence ends at . ! ? ؟ or the end of a paragraph (or of a
+// line, in a plain-text article), not at the dot of a number or of an
+// abbreviation (U.S.), nor inside a quotation that closes later. A
+// participle that goes on with the same source ("...، مضيفا أن ...",
+// "..., adding that ...") starts a second claim.
+//
+// The annotator reads: reporting verbs in every form ("وقالت", "فأكد",
+// "تقول", "said", "told") with whatever stands between verb and content
+// (dates, "في تقرير لها"); "according to" markers before or after the claim
+// ("بحسب", "وفق الصحيفة", "according to", "per"); pro-drop verbs, pronouns
+// and participles that go on with the previous source, agreeing in gender
+// ("وأوضح", "He added"); type nouns that point back ("وقالت الوكالة", "the
+// agency said"); a statement standing for whoever issued it ("وذكر
+// البيان"); chains ("نقلت X عن مسؤولين", "X, citing officials") and
+// conduits ("قال مسؤول لرويترز", "told Reuters"); headline colons
+// ("رويترز: ...") when the name before the colon is a source; dateline
+// credits ("القاهرة (رويترز) -", left out of the span). Names are matched
+// on folded keys (package fold), misspelt ones within a small edit distance
+// only where a cue makes a source likely ("صحيفة ولستريت"). A source the
+// registry lacks still makes a claim, with its name as written.
+//
+// Not claims: the writer's notes ("ويذكر أن", "الجدير بالذكر", "It is worth
+// noting"), forecasts ("من المتوقع أن", "is expected to"), announcements
+// of events ("أعلنت الشركة عن إطلاق ..."), passive reports ("ذُكر أن", "it
+// is believed"), verbs in subordinate clauses ("after the company
+// reported results"), an outlet name that is an ordinary word with no cue.
+// Sentences of paragraphs with no attribution are reported as
+// unattributed.
+//
+// # Citation markup
+//
+// Authors mark claims by hand in Markdown; a marked claim wins over what
+// the annotator found on the same text. A source is written "@id" (a
+// registry id: @wsj), "@name" (a registered name or alias, in any
+// language: @رويترز), or "=name" for a source outside the registry
+// (=صحيفة الغد). An unknown "@" source is a file:line:col error with a
+// "did you mean".
+//
+// After a sentence, Pandoc's citation attaches the sentence to a source:
+//
+//	Russia is expanding military cooperation with North Korea [@wsj].
+//	روسيا توسع التعاون العسكري مع كوريا الشمالية [@wsj].
+//
+// A bracketed span followed by braces marks an exact claim inside a
+// sentence:
+//
+//	قال مسؤول إن [روسيا توسع التعاون العسكري]{@wsj}.
+//
+// Both take options after the source, separated by spaces: url= (the
+// specific report), via= (the chain behind the source, comma-separated:
+// @ids or names as written, quoted when they hold spaces, in "…", “…” or
+// «…»), conduit= (the outlet that carried the words):
+//
+//	[روسيا توسع التعاون العسكري]{@wsj url=https://www.wsj.com/... via="مسؤولون أميركيون"}
+//	The plan was approved [@nyt via="two U.S. officials"].
+//
+// The editor has the last word without rewriting a sentence. Braces after a
+// detected sentence override it: "{-}" says it is not a claim (it is
+// reported as unattributed), "{@x}" gives it another source and keeps its
+// cue and type:
+//
+//	وقالت الوكالة إن الاتفاق يشمل الطاقة {@kcna}.
+//	ويقال إن المحادثات ستستأنف {-}.
+//
+// Front matter can do the same, keyed by a claim's id (as "isnad annotate"
+// prints it) or by a fragment of its text:
+//
+//	claims:
+//	  c-3f9a1e: "-"              # not a claim
+//	  c-12ab34: "@reuters"       # its source is Reuters
+//	  "عن مسؤولين": {source: "@wsj", url: "https://www.wsj.com/..."}
+//
+// Markup renders as nothing but the claim it makes: the claim's span and
+// its outlet chip.
+//
+// # Claim ids
+//
+// A claim's id is "c-" and six hex digits of a hash of its folded text and
+// of up to 32 bytes of folded context on each side, within its line (like a
+// W3C TextQuoteSelector), so links to a claim survive edits elsewhere in
+// the article. Two claims with the same text and context get distinct ids,
+// deterministically, in document order.
 package annotate

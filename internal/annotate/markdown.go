@@ -67,7 +67,10 @@ func (Extension) Extend(m goldmark.Markdown) {
 		),
 		parser.WithASTTransformers(util.Prioritized(spanTransformer{}, 500)),
 	)
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(markupRenderer{}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(markupRenderer{}, 500),
+		util.Prioritized(ClaimRenderer{}, 500),
+	))
 }
 
 // citeParser parses "[@id ...]" and "[=name ...]".
@@ -139,6 +142,22 @@ func (spanTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	for _, c := range cites {
 		wrapSpan(c, source)
 	}
+	// Like Pandoc, drop the space before a citation: "stalled [@reuters]."
+	// reads "stalled." with the chip.
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		c, ok := n.(*Citation)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		if t, ok := c.PreviousSibling().(*ast.Text); ok && !t.SoftLineBreak() && !t.HardLineBreak() {
+			s := t.Segment
+			for s.Stop > s.Start && (source[s.Stop-1] == ' ' || source[s.Stop-1] == '\t') {
+				s.Stop--
+			}
+			t.Segment = s
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // wrapSpan looks for "[...]" right before a braced citation, among its

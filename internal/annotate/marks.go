@@ -23,7 +23,7 @@ func (d *doc) applyMarks(claims []Claim, diags *diag.List) []Claim {
 		}
 		start, end := m.Start, m.End
 		if m.Sentence {
-			start, end = d.sentenceAt(m.At)
+			start, end = d.sentenceAt(m.Start)
 			if start >= end {
 				diags.Addf(file.Pos(m.At), "citation is not in a sentence")
 				continue
@@ -49,6 +49,7 @@ func (d *doc) applyMarks(claims []Claim, diags *diag.List) []Claim {
 		}
 		claims = kept
 		if m.Off {
+			d.unattr = append(d.unattr, Span{start, end}) // the editor's word: a plain statement
 			continue
 		}
 		c := Claim{Start: start, End: end, Text: string(d.in.Src[start:end]), Via: []Source{}, Type: Indirect, Origin: Marked, URL: m.URL}
