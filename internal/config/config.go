@@ -16,6 +16,8 @@
 //	[languages.en]
 //	title = "isnad"
 //
+//	paginate = 25                              # briefings per list page; 0: all on one
+//
 //	[taxonomies]                               # singular = "plural"; the plural is the front
 //	tag = "tags"                               # matter field and the URL segment
 //
@@ -31,8 +33,10 @@ package config
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -63,6 +67,9 @@ type Config struct {
 	Taxonomies map[string]string `toml:"taxonomies"`
 	// Markup holds the Markdown options.
 	Markup Markup `toml:"markup"`
+	// Paginate is the number of briefings on each page of the home page
+	// and the tag pages; 0 puts them all on one page.
+	Paginate int `toml:"paginate"`
 	// Params holds any other site-wide values, for templates.
 	Params map[string]any `toml:"params"`
 }
@@ -101,6 +108,7 @@ func Default() *Config {
 			"en": {Title: "isnad", Description: "News briefings with every claim traced to its source", Digits: string(i18n.Latin)},
 		},
 		Taxonomies: map[string]string{"tag": "tags"},
+		Paginate:   25,
 		Markup: Markup{Highlight: Highlight{
 			Style:     "github",
 			DarkStyle: "github-dark",
@@ -162,7 +170,7 @@ func Load(fsys fs.FS, name string) (*Config, diag.List) {
 		diags.Addf(diag.Pos{File: name}, "cannot read: %v", err)
 		return c, diags
 	}
-	var raw Config
+	var raw fileConfig
 	dec := toml.NewDecoder(bytes.NewReader(src)).DisallowUnknownFields()
 	if err := dec.Decode(&raw); err != nil {
 		var strict *toml.StrictMissingError
@@ -177,7 +185,7 @@ func Load(fsys fs.FS, name string) (*Config, diag.List) {
 			// the known fields are all set.
 		case errors.As(err, &de):
 			line, col := de.Position()
-			diags.Addf(diag.Pos{File: name, Line: line, Col: col}, "%s", strings.TrimPrefix(de.Error(), "toml: "))
+			diags.Addf(diag.Pos{File: name, Line: line, Col: col}, "%s", decodeMessage(de))
 			return c, diags
 		default:
 			diags.Addf(diag.Pos{File: name, Line: 1, Col: 1}, "%v", err)
@@ -189,8 +197,20 @@ func Load(fsys fs.FS, name string) (*Config, diag.List) {
 	return c, diags
 }
 
+// fileConfig is Config as decoded from the file, where a zero can be told
+// from a missing value.
+type fileConfig struct {
+	BaseURL     string              `toml:"baseURL"`
+	DefaultLang string              `toml:"defaultLang"`
+	Languages   map[string]Language `toml:"languages"`
+	Taxonomies  map[string]string   `toml:"taxonomies"`
+	Markup      Markup              `toml:"markup"`
+	Paginate    *int                `toml:"paginate"`
+	Params      map[string]any      `toml:"params"`
+}
+
 // merge copies the values set in raw over c.
-func (c *Config) merge(raw *Config) {
+func (c *Config) merge(raw *fileConfig) {
 	if raw.BaseURL != "" {
 		c.BaseURL = raw.BaseURL
 	}
@@ -225,6 +245,9 @@ func (c *Config) merge(raw *Config) {
 	if raw.Markup.Highlight.DarkStyle != "" {
 		c.Markup.Highlight.DarkStyle = raw.Markup.Highlight.DarkStyle
 	}
+	if raw.Paginate != nil {
+		c.Paginate = *raw.Paginate
+	}
 	c.Params = raw.Params
 }
 
@@ -236,6 +259,10 @@ func (c *Config) validate(name string, src []byte, diags *diag.List) {
 	}
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "/") {
 		diags.Addf(keyPos(name, src, "baseURL"), "baseURL %q must start with http://, https:// or /", c.BaseURL)
+	}
+	if c.Paginate < 0 {
+		diags.Addf(keyPos(name, src, "paginate"), "paginate: %d must be 0 (no pages) or more", c.Paginate)
+		c.Paginate = 0
 	}
 	if c.Languages == nil {
 		c.Languages = map[string]Language{}
@@ -254,6 +281,26 @@ func (c *Config) validate(name string, src []byte, diags *diag.List) {
 			diags.Addf(keyPos(name, src, sing), "taxonomies.%s: %q must be a single path segment", sing, plural)
 		}
 	}
+}
+
+var typeErrRE = regexp.MustCompile(`^cannot decode TOML (\w+) into struct field \S+ of type (\S+)$`)
+
+// decodeMessage words a TOML decoding error for a site's author, without
+// the Go type names go-toml puts in it.
+func decodeMessage(de *toml.DecodeError) string {
+	msg := strings.TrimPrefix(de.Error(), "toml: ")
+	m := typeErrRE.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	want := map[string]string{"string": "text", "int": "a whole number", "bool": "true or false"}[m[2]]
+	if want == "" {
+		want = "a table"
+		if strings.HasPrefix(m[2], "[]") {
+			want = "a list"
+		}
+	}
+	return fmt.Sprintf("%s: want %s, found a TOML %s", strings.Join(de.Key(), "."), want, m[1])
 }
 
 // keyPos finds the first line that assigns key, for diagnostics about a

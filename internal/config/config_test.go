@@ -30,6 +30,7 @@ func TestDefaultsWhenAbsent(t *testing.T) {
 func TestLoad(t *testing.T) {
 	src := `baseURL = "https://user.github.io/repo"
 defaultLang = "en"
+paginate = 0
 
 [languages.en]
 title = "Briefs"
@@ -71,6 +72,9 @@ twitter = "@isnad"
 	if !c.Markup.Unsafe || c.Markup.Highlight.Style != "monokailight" || c.Markup.Highlight.DarkStyle != "github-dark" {
 		t.Errorf("markup = %+v", c.Markup)
 	}
+	if c.Paginate != 0 {
+		t.Errorf("Paginate = %d, want the file's 0 over the default", c.Paginate)
+	}
 	if c.Taxonomies["topic"] != "topics" || c.Params["twitter"] != "@isnad" {
 		t.Errorf("taxonomies %v params %v", c.Taxonomies, c.Params)
 	}
@@ -82,11 +86,13 @@ func TestLoadErrors(t *testing.T) {
 		want      []string
 	}{
 		{"syntax", "baseURL = \"x\nfoo = 1\n", []string{"isnad.toml:1:13: basic strings cannot have new lines"}},
-		{"wrong type", "defaultLang = 3\n", []string{"isnad.toml:1:15: cannot decode TOML integer into struct field config.Config.DefaultLang of type string"}},
+		{"wrong type", "defaultLang = 3\n", []string{"isnad.toml:1:15: defaultLang: want text, found a TOML integer"}},
 		{"unknown keys are warnings", "baseURL = \"https://x/\"\ntitel = \"x\"\n[markup]\nunsafe = true\nhighlite = 1\n", []string{
 			`isnad.toml:2:1: warning: unknown setting "titel"`,
 			`isnad.toml:5:1: warning: unknown setting "markup.highlite"`,
 		}},
+		{"wrong type in a table", "[markup]\nunsafe = \"yes\"\n", []string{"isnad.toml:2:10: markup.unsafe: want true or false, found a TOML string"}},
+		{"negative paginate", "paginate = -1\n", []string{"isnad.toml:1:1: paginate: -1 must be 0 (no pages) or more"}},
 		{"bad values", "baseURL = \"ftp://x\"\n[languages.ar]\ndigits = \"roman\"\n[taxonomies]\ntag = \"a/b\"\n", []string{
 			`isnad.toml:1:1: baseURL "ftp://x/" must start with http://, https:// or /`,
 			`isnad.toml:3:1: languages.ar.digits: "roman" is not one of latn, arab, arabext`,

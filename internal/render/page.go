@@ -44,6 +44,19 @@ type Page struct {
 	Terms []*Term
 	// Taxonomy is the plural of the term's taxonomy, "tags".
 	Taxonomy string
+	// Count is the number of articles a list shows over all its pages.
+	Count int
+	// Pager places a list page among its siblings; nil when the list is
+	// on one page.
+	Pager *Pager
+}
+
+// A Pager places one page of a long list among the others.
+type Pager struct {
+	Number, Total int // 1-based
+	// Prev and Next are the files of the newer and the older page, from
+	// the site root ("index.html", "page/3/index.html"); "" at either end.
+	Prev, Next string
 }
 
 // Site is what every page knows of the site.

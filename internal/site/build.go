@@ -194,12 +194,16 @@ func (b *builder) build(ctx context.Context) error {
 			return b.writePage(gctx, b.articlePage(a))
 		})
 	}
-	g.Go(func() error { return b.writePage(gctx, b.listPage(articles)) })
+	for _, p := range b.listPages(articles) {
+		g.Go(func() error { return b.writePage(gctx, p) })
+	}
 	for _, plural := range slices.Sorted(maps.Keys(taxonomies)) {
 		terms := taxonomies[plural]
 		g.Go(func() error { return b.writePage(gctx, b.termsPage(plural, terms)) })
 		for _, t := range terms {
-			g.Go(func() error { return b.writePage(gctx, b.termPage(plural, t)) })
+			for _, p := range b.termPages(plural, t) {
+				g.Go(func() error { return b.writePage(gctx, p) })
+			}
 		}
 	}
 	g.Go(func() error { return b.writePage(gctx, b.notFoundPage()) })
@@ -263,7 +267,7 @@ func (b *builder) articles(docs []*content.Doc) []*render.Article {
 // and files the site makes itself.
 func (b *builder) reserved(rel string) bool {
 	first, _, _ := strings.Cut(rel, "/")
-	if first == "assets" || first == "404.html" {
+	if first == "assets" || first == "404.html" || first == "page" {
 		return true
 	}
 	for _, plural := range b.conf.Taxonomies {
@@ -426,11 +430,45 @@ func (b *builder) articlePage(a *render.Article) *render.Page {
 	return p
 }
 
-func (b *builder) listPage(as []*render.Article) *render.Page {
+// paginate cuts a list of articles whose first page is at the folder base
+// into pages of the configured size: base, base+"page/2/", ...
+func (b *builder) paginate(base string, as []*render.Article, newPage func(path string, part []*render.Article) *render.Page) []*render.Page {
+	size := b.conf.Paginate
+	if size <= 0 || len(as) <= size {
+		p := newPage(base, as)
+		p.Count = len(as)
+		return []*render.Page{p}
+	}
+	total := (len(as) + size - 1) / size
+	pathOf := func(n int) string {
+		if n == 1 {
+			return base
+		}
+		return fmt.Sprintf("%spage/%d/", base, n)
+	}
+	var pages []*render.Page
+	for n := 1; n <= total; n++ {
+		p := newPage(pathOf(n), as[(n-1)*size:min(n*size, len(as))])
+		p.Count = len(as)
+		p.Pager = &render.Pager{Number: n, Total: total}
+		if n > 1 {
+			p.Pager.Prev = pathOf(n-1) + "index.html"
+		}
+		if n < total {
+			p.Pager.Next = pathOf(n+1) + "index.html"
+		}
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+func (b *builder) listPages(as []*render.Article) []*render.Page {
 	lang := b.conf.DefaultLang
-	p := b.page(render.KindList, lang, "", b.conf.Title(lang))
-	p.Articles = as
-	return p
+	return b.paginate("", as, func(path string, part []*render.Article) *render.Page {
+		p := b.page(render.KindList, lang, path, b.conf.Title(lang))
+		p.Articles = part
+		return p
+	})
 }
 
 func (b *builder) termsPage(plural string, terms []*render.Term) *render.Page {
@@ -441,13 +479,15 @@ func (b *builder) termsPage(plural string, terms []*render.Term) *render.Page {
 	return p
 }
 
-func (b *builder) termPage(plural string, t *render.Term) *render.Page {
+func (b *builder) termPages(plural string, t *render.Term) []*render.Page {
 	lang := b.conf.DefaultLang
-	p := b.page(render.KindTerm, lang, t.Path, t.Name)
-	p.Term = t
-	p.Articles = t.Articles
-	p.Taxonomy = plural
-	return p
+	return b.paginate(t.Path, t.Articles, func(path string, part []*render.Article) *render.Page {
+		p := b.page(render.KindTerm, lang, path, t.Name)
+		p.Term = t
+		p.Articles = part
+		p.Taxonomy = plural
+		return p
+	})
 }
 
 // notFoundPage is served for any missing URL, at any depth, so its links

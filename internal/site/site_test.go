@@ -434,3 +434,47 @@ func fstestWithout(t *testing.T, fsys fs.FS, drop string) fs.FS {
 	}
 	return out
 }
+
+// TestPagination splits the home and tag pages into pages of the
+// configured size, linked both ways.
+func TestPagination(t *testing.T) {
+	src := synthSite(t, 10) // four of them tagged روسيا
+	src["isnad.toml"] = &fstest.MapFile{Data: []byte("paginate = 3\n")}
+	var out Mem
+	if _, err := Build(t.Context(), Config{Source: src, Defaults: isnad.Defaults, Out: &out}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []struct {
+		name       string
+		has, hasnt []string
+	}{
+		{"index.html", []string{`<a rel="next" href="page/2/index.html">`, "10 موجزات", "صفحة 1 من 4"}, []string{`rel="prev"`}},
+		{"page/2/index.html", []string{`<a rel="prev" href="../../index.html">`, `<a rel="next" href="../../page/3/index.html">`, "<title>إسناد · صفحة 2</title>"}, nil},
+		{"page/4/index.html", []string{`<a rel="prev" href="../../page/3/index.html">`}, []string{`rel="next"`}},
+		{"tags/روسيا/index.html", []string{`<a rel="next" href="../../tags/روسيا/page/2/index.html">`}, nil},
+		{"tags/روسيا/page/2/index.html", []string{`<a rel="prev" href="../../../../tags/روسيا/index.html">`}, nil},
+	} {
+		b, ok := out.File(want.name)
+		if !ok {
+			t.Errorf("no %s; pages: %q", want.name, out.Names())
+			continue
+		}
+		page, _ := url.PathUnescape(string(b))
+		for _, s := range want.has {
+			if !strings.Contains(page, s) {
+				t.Errorf("%s lacks %s", want.name, s)
+			}
+		}
+		for _, s := range want.hasnt {
+			if strings.Contains(page, s) {
+				t.Errorf("%s has %s", want.name, s)
+			}
+		}
+		if n := strings.Count(page, `<li lang=`); n > 3 {
+			t.Errorf("%s lists %d briefings, more than a page holds", want.name, n)
+		}
+	}
+	if _, ok := out.File("page/5/index.html"); ok {
+		t.Error("a fifth page for ten briefings three to a page")
+	}
+}
