@@ -159,7 +159,11 @@ func (b *builder) build(ctx context.Context) error {
 			return ctx.Err()
 		}
 		var d diag.List
-		d.Addf(diag.Pos{File: "content"}, "cannot read the content folder: %v", err)
+		if errors.Is(err, fs.ErrNotExist) {
+			d.Addf(diag.Pos{File: "content"}, "no such folder: a site keeps its articles in content/ (see --src)")
+		} else {
+			d.Addf(diag.Pos{File: "content"}, "cannot read the content folder: %v", err)
+		}
 		b.addDiags(d)
 		return nil
 	}
