@@ -104,6 +104,7 @@ type doc struct {
 	in          *Input
 	tz          tokenizer
 	roles       []int8
+	depth       []int32 // quotation depth before each token
 	sents       []sentence
 	mentions    []src   // every source resolved so far, latest last
 	claims      []Claim // detected claims, in order
@@ -114,7 +115,6 @@ type doc struct {
 	issuerSrc   *src // who issued the latest statement or report ("أصدرت X بيانا")
 	block       *Block
 	toks        []token
-	vbuf        []string
 }
 
 // Annotate finds the claims of one article: detected ones, then those the
@@ -143,10 +143,7 @@ func (d *doc) blockClaims(b *Block) {
 	if b.Kind == Byline || strings.TrimSpace(b.Text) == "" {
 		return
 	}
-	d.block = b
-	d.toks = d.tz.tokenize(b.Text)
-	d.roles = quoteRoles(d.toks, d.roles)
-	d.sents = d.a.lex.splitSentences(d.toks, d.roles, d.sents)
+	d.prepare(b)
 	d.dateline, d.datelineEnd = nil, 0
 	for si, s := range d.sents {
 		s = trimSentence(d.toks, s)
@@ -200,6 +197,21 @@ func (d *doc) blockClaims(b *Block) {
 			d.addClaim(f, end)
 		}
 	}
+}
+
+// prepare tokenizes block b, pairs its quotation marks and splits it into
+// sentences.
+func (d *doc) prepare(b *Block) {
+	d.block = b
+	d.toks = d.tz.tokenize(b.Text)
+	d.roles = quoteRoles(d.toks, d.roles)
+	d.depth = d.depth[:0]
+	depth := int32(0)
+	for _, r := range d.roles {
+		d.depth = append(d.depth, depth) // depth before the token
+		depth += int32(r)
+	}
+	d.sents = d.a.lex.splitSentences(d.toks, d.roles, d.sents)
 }
 
 // trimSentence drops the final stops of a sentence, and anything before

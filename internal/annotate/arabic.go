@@ -79,11 +79,7 @@ func (d *doc) seqAt(i, b int, seqs [][]string) (int, bool) {
 
 // inQuote reports whether token i lies inside a quotation of the block.
 func (d *doc) inQuote(i int) bool {
-	depth := 0
-	for k := 0; k < i; k++ {
-		depth += int(d.roles[k])
-	}
-	return depth > 0
+	return i < len(d.depth) && d.depth[i] > 0
 }
 
 func (d *doc) arabic(s sentence, si int) []found {

@@ -206,11 +206,25 @@ func wrapSpan(c *Citation, source []byte) {
 	}
 	parent := c.Parent()
 	span := &MarkedSpan{Citation: c}
-	// Split the opening text at "[" and the closing one at "]".
-	first := splitText(open, openAt, openAt+1)
+	// Split the closing text at "]", then the opening one at "[" (they may
+	// be the same node).
 	last := splitText(prev, prev.Segment.Stop-1, prev.Segment.Stop)
-	if first == nil || last == nil {
+	if last == nil {
 		return
+	}
+	open = nil
+	for n := last.PreviousSibling(); n != nil; n = n.PreviousSibling() {
+		if t, ok := n.(*ast.Text); ok && t.Segment.Start <= openAt && openAt < t.Segment.Stop {
+			open = t
+			break
+		}
+	}
+	if open == nil {
+		return
+	}
+	first := splitText(open, openAt, openAt+1)
+	if first == nil || first.NextSibling() == last {
+		return // "[]": nothing to mark
 	}
 	parent.InsertBefore(parent, first, span)
 	for n := first; n != nil && n != last; {

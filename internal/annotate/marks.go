@@ -146,10 +146,7 @@ func (d *doc) sentenceAt(at int) (int, int) {
 		if at < first.Src || at > last.Src+last.Len+1 {
 			continue
 		}
-		d.block = b
-		d.toks = d.tz.tokenize(b.Text)
-		d.roles = quoteRoles(d.toks, d.roles)
-		d.sents = d.a.lex.splitSentences(d.toks, d.roles, d.sents)
+		d.prepare(b)
 		bestS, bestE := -1, -1
 		for _, s := range d.sents {
 			s = trimSentence(d.toks, s)
