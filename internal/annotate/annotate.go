@@ -2,10 +2,10 @@ package annotate
 
 import (
 	"context"
-	"fmt"
-	"hash/fnv"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -22,6 +22,8 @@ type Annotator struct {
 	reg *outlet.Registry
 	lex *lexicon
 	m   *matcher
+	// docs recycles the scratch buffers of finished documents.
+	docs sync.Pool
 }
 
 // New compiles reg into an Annotator.
@@ -121,7 +123,13 @@ type doc struct {
 // author marked, which win over detected claims on the same text.
 // Diagnostics report marks naming unknown sources.
 func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List) {
-	d := &doc{a: a, in: in}
+	d, _ := a.docs.Get().(*doc)
+	if d == nil {
+		d = &doc{}
+	}
+	*d = doc{a: a, in: in, tz: d.tz, roles: d.roles[:0], depth: d.depth[:0], sents: d.sents[:0],
+		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: make([]Claim, 0, len(in.Blocks)*2)}
+	defer a.docs.Put(d)
 	res := &Result{File: in.File, Lang: in.Lang, Claims: []Claim{}, Unattributed: []Span{}}
 	for bi := range in.Blocks {
 		if bi%64 == 0 && ctx.Err() != nil {
@@ -352,7 +360,7 @@ func (d *doc) addClaim(f found, end int) {
 		c.Conduit = &s
 	}
 	if f.source.org != nil {
-		s := d.source(entrySrc(f.source.org))
+		s := d.source(d.a.m.src(f.source.org))
 		c.Org = &s
 	}
 	if f.deny {
@@ -365,11 +373,19 @@ func (d *doc) addClaim(f found, end int) {
 	d.csrc = append(d.csrc, f.source)
 }
 
+func (d *doc) lex() *lexicon { return d.a.lex }
+
 // mention records a resolved source for later anaphora.
 func (d *doc) mention(s src) {
-	if s.ok() {
-		d.mentions = append(d.mentions, s)
+	if !s.ok() {
+		return
 	}
+	// Anaphora looks back a few paragraphs at most: keep the latest.
+	if len(d.mentions) >= 256 {
+		n := copy(d.mentions, d.mentions[len(d.mentions)-128:])
+		d.mentions = d.mentions[:n]
+	}
+	d.mentions = append(d.mentions, s)
 }
 
 // previous returns the source of the latest claim whose gender agrees
@@ -430,26 +446,49 @@ func (d *doc) unattributed(claims []Claim) []Span {
 // survives edits elsewhere in the article. Collisions get a counter mixed
 // in, in document order.
 func assignIDs(src []byte, claims []Claim) {
-	used := map[string]bool{}
+	used := make(map[uint32]bool, len(claims))
+	var pk, ek, sk fold.Key
+	pk.Tier, ek.Tier, sk.Tier = fold.Loose, fold.Loose, fold.Loose
 	for i := range claims {
 		c := &claims[i]
-		exact := fold.LooseString(c.Text)
-		prefix := fold.LooseString(string(around(src, c.Start, -1)))
-		suffix := fold.LooseString(string(around(src, c.End, +1)))
+		pk.Reset()
+		pk.Write(around(src, c.Start, -1), 0)
+		ek.Reset()
+		ek.WriteString(c.Text, 0)
+		sk.Reset()
+		sk.Write(around(src, c.End, +1), 0)
+		// FNV-1a over prefix NUL exact NUL suffix [NUL n].
+		h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvAdd(2166136261, pk.B), nul), ek.B), nul), sk.B)
 		for n := 0; ; n++ {
-			h := fnv.New32a()
-			fmt.Fprintf(h, "%s\x00%s\x00%s", prefix, exact, suffix)
+			hn := h
 			if n > 0 {
-				fmt.Fprintf(h, "\x00%d", n)
+				var buf [20]byte
+				hn = fnvAdd(fnvAdd(h, nul), strconv.AppendInt(buf[:0], int64(n), 10))
 			}
-			id := fmt.Sprintf("c-%06x", h.Sum32()&0xFFFFFF)
+			id := hn & 0xFFFFFF
 			if !used[id] {
 				used[id] = true
-				c.ID = id
+				const hex = "0123456789abcdef"
+				b := []byte("c-000000")
+				for k := 7; k >= 2; k-- {
+					b[k] = hex[id&0xF]
+					id >>= 4
+				}
+				c.ID = string(b)
 				break
 			}
 		}
 	}
+}
+
+var nul = []byte{0}
+
+func fnvAdd(h uint32, b []byte) uint32 {
+	for _, c := range b {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
 }
 
 // around returns up to 32 bytes of src before (dir < 0) or after offset
@@ -495,13 +534,20 @@ func (d *doc) scanMentions(s sentence) {
 		if t.kind != tWord {
 			continue
 		}
-		bare := d.bareKey(t.key)
-		if strings.HasPrefix(bare, "بيان") || strings.HasPrefix(bare, "تقرير") || bare == "statement" || bare == "report" {
+		k := t.key
+		if strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف") {
+			k = k[len("و"):]
+		}
+		if strings.HasPrefix(k, "بيان") || strings.HasPrefix(k, "تقرير") || k == "statement" || k == "report" {
 			issues = true
 		}
+		if !d.a.m.first[t.key] && !strings.HasPrefix(k, "ال") {
+			continue // neither a name nor a definite noun: the common case
+		}
+		bare := d.bareKey(t.key)
 		val, end := d.a.m.match(d.toks, i, true)
 		if val != nil && val.entry != nil && !val.entry.RequiresCue {
-			m := entrySrc(val.entry)
+			m := d.a.m.src(val.entry)
 			d.mention(m)
 			if first == nil {
 				first = &m

@@ -52,6 +52,9 @@ func stripConj(k string, set map[string]bool) (string, bool) {
 // seqAt reports whether one of seqs starts at token i (the first word may
 // carry و), returning the index just past it.
 func (d *doc) seqAt(i, b int, seqs [][]string) (int, bool) {
+	if i >= b || !d.a.lex.seqFirst[d.toks[i].key] {
+		return i, false
+	}
 	for _, s := range seqs {
 		j := i
 		ok := true
@@ -591,15 +594,15 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 			j++
 		}
 		if val, end := d.a.m.match(d.toks, j, false); val != nil && val.entry != nil {
-			s := entrySrc(val.entry)
+			s := d.a.m.src(val.entry)
 			return s, d.apposition(s, end, b), true
 		}
 		if e, end := d.a.m.matchFuzzy(d.toks, j, bare); e != nil {
-			return entrySrc(e), end, true
+			return d.a.m.src(e), end, true
 		}
 		if tn.kinds[0] != "official" && tn.kinds[0] != "organization" {
 			if e, end := d.a.m.matchFuzzy(d.toks, j, ""); e != nil {
-				return entrySrc(e), end, true
+				return d.a.m.src(e), end, true
 			}
 		}
 		end := d.npEnd(j, b)
@@ -722,7 +725,7 @@ func (d *doc) issuer() (src, bool) {
 // person who held it on the article's date.
 func (d *doc) resolve(val *nameVal, i, j int) (src, bool) {
 	if val.entry != nil {
-		s := entrySrc(val.entry)
+		s := d.a.m.src(val.entry)
 		if val.entry.Kind == outlet.Person {
 			// The body the person speaks for on the article's date.
 			for _, r := range val.entry.Roles {
@@ -738,7 +741,7 @@ func (d *doc) resolve(val *nameVal, i, j int) (src, bool) {
 	if p == nil {
 		return src{name: d.text(i, j), kind: outlet.Official, gender: 'm'}, true
 	}
-	s := entrySrc(p)
+	s := d.a.m.src(p)
 	s.org = org
 	return s, true
 }
@@ -948,7 +951,7 @@ func (d *doc) datelineAt(a, b int) (src, int, bool) {
 				return src{}, 0, false
 			}
 		}
-		s := entrySrc(val.entry)
+		s := d.a.m.src(val.entry)
 		if !s.isMedia() {
 			return src{}, 0, false
 		}

@@ -416,9 +416,12 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	}
 	if body == nil || bodyAt > d.skipThe(i, j) {
 		// A misspelt name: "The Wall Street Jounral", "The Finacial Times".
-		if e, end := d.a.m.matchFuzzy(d.toks, d.skipThe(i, j), ""); e != nil && end == j {
-			return entrySrc(e), true
+		if k := d.skipThe(i, j); d.toks[k].upper && j-k <= 4 && d.lex().enSourceHead[d.toks[j-1].key] == (sourceNoun{}) {
+			if e, end := d.a.m.matchFuzzy(d.toks, k, ""); e != nil && end == j {
+				return d.a.m.src(e), true
+			}
 		}
+
 	}
 	// A name after a title: "Hamas official Osama Hamdan".
 	if n := d.nameRun(i, j); n >= 2 && (body == nil || j-n >= d.bodyEnd(bodyAt, j)) {
@@ -667,14 +670,14 @@ func (d *doc) enMedia(i, b int) (src, int, bool) {
 		return src{}, i, false
 	}
 	if val, end := d.a.m.match(d.toks, i, false); val != nil && val.entry != nil {
-		s := entrySrc(val.entry)
+		s := d.a.m.src(val.entry)
 		if s.isMedia() {
 			return s, end, true
 		}
 		return src{}, i, false
 	}
 	if e, end := d.a.m.matchFuzzy(d.toks, i, ""); e != nil {
-		s := entrySrc(e)
+		s := d.a.m.src(e)
 		if s.isMedia() {
 			return s, end, true
 		}

@@ -45,6 +45,8 @@ type lexicon struct {
 	docNouns     map[string]bool       // البيان, التقرير: stand for the body that issued them
 	dataNouns    map[string]bool       // تقديرات, أرقام: "بحسب تقديرات X"
 	quoteSuffix  map[string]bool       // قوله: "نقلت عن X قوله إن"
+	words        map[string]bool       // every noun above, for isWord
+	seqFirst     map[string]bool       // first words of notes and forecasts
 	venues       map[string]bool       // بيان, تصريح, تقرير: "في بيان لها"
 	enVerbs      map[string]verb       // said, told, reported
 	enPronouns   map[string]byte       // he → 'm'
@@ -336,17 +338,32 @@ func newLexicon() *lexicon {
 	l.enAbbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "col": true, "lt": true,
 		"sgt": true, "capt": true, "gov": true, "sen": true, "rep": true, "st": true, "jan": true, "feb": true, "mar": true, "apr": true,
 		"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "no": true, "vs": true, "inc": true, "co": true, "corp": true, "ltd": true, "jr": true, "sr": true, "etc": true}
+	defer l.index()
 	l.enLower = map[string]bool{"of": true, "the": true, "for": true, "and": true, "de": true, "al": true, "el": true, "von": true, "der": true, "bin": true}
 	return l
 }
 
 // isWord reports whether k is a noun of the lexicon.
-func (l *lexicon) isWord(k string) bool {
-	if _, ok := l.typeNouns[k]; ok {
-		return true
+func (l *lexicon) isWord(k string) bool { return l.words[k] }
+
+// index builds the lookup sets derived from the lexicon's lists.
+func (l *lexicon) index() {
+	l.words = map[string]bool{}
+	for k := range l.typeNouns {
+		l.words[k] = true
 	}
-	if _, ok := l.sourceNouns[k]; ok {
-		return true
+	for k := range l.sourceNouns {
+		l.words[k] = true
 	}
-	return l.docNouns[k] || l.dataNouns[k] || l.quantity[k]
+	for _, m := range []map[string]bool{l.docNouns, l.dataNouns, l.quantity} {
+		for k := range m {
+			l.words[k] = true
+		}
+	}
+	l.seqFirst = map[string]bool{}
+	for _, s := range append(append([][]string{}, l.notes...), l.forecasts...) {
+		l.seqFirst[s[0]] = true
+		l.seqFirst["و"+s[0]] = true
+		l.seqFirst["ف"+s[0]] = true
+	}
 }

@@ -33,7 +33,14 @@ type fuzzyName struct {
 // matcher finds registry names in token streams. It is built once and
 // only read afterwards.
 type matcher struct {
-	root  trieNode
+	srcs map[*outlet.Entry]src // each entry as a source, computed once
+	// first holds every form the first word of a name can take in text,
+	// proclitics included, so most words are rejected with one lookup.
+	first map[string]bool
+	// byFirst holds the fuzzy names by their first rune, shortest first:
+	// typos spare the first letter.
+	byFirst map[rune][]fuzzyName
+	root    trieNode
 	fuzzy []fuzzyName
 	heads map[string][]*outlet.Entry // folded type noun (وكاله, agency) → entries with that head
 }
@@ -44,7 +51,10 @@ func transparent(t token) bool {
 }
 
 func newMatcher(reg *outlet.Registry) *matcher {
-	m := &matcher{heads: map[string][]*outlet.Entry{}}
+	m := &matcher{heads: map[string][]*outlet.Entry{}, first: map[string]bool{}, srcs: map[*outlet.Entry]src{}}
+	for _, e := range reg.Entries() {
+		m.srcs[e] = entrySrc(e)
+	}
 	var tz tokenizer
 	add := func(name string, v nameVal) []string {
 		toks := tz.tokenize(name)
@@ -130,6 +140,29 @@ func newMatcher(reg *outlet.Registry) *matcher {
 	for _, title := range reg.RoleTitles() {
 		add(title, nameVal{role: title})
 	}
+	for w := range m.root.next {
+		forms := []string{w}
+		if rest, ok := strings.CutPrefix(w, "ال"); ok {
+			forms = append(forms, "لل"+rest)
+		}
+		for _, f := range forms {
+			for _, p := range []string{"", "و", "ف"} {
+				m.first[p+f] = true
+				if !strings.HasPrefix(f, "لل") {
+					for _, q := range []string{"ب", "ل", "ك"} {
+						m.first[p+q+f] = true
+					}
+				}
+			}
+		}
+	}
+	// Fuzzy candidates by first rune and length, for a quick window.
+	sort.SliceStable(m.fuzzy, func(i, j int) bool { return m.fuzzy[i].runes < m.fuzzy[j].runes })
+	m.byFirst = map[rune][]fuzzyName{}
+	for _, f := range m.fuzzy {
+		r, _ := utf8.DecodeRuneInString(f.key)
+		m.byFirst[r] = append(m.byFirst[r], f)
+	}
 	return m
 }
 
@@ -165,7 +198,7 @@ func variants(k string, buf []string) []string {
 // allows proclitics on the first word. It returns the value and the index
 // just past the name.
 func (m *matcher) match(toks []token, i int, clitics bool) (*nameVal, int) {
-	if i >= len(toks) || toks[i].kind == tPunct {
+	if i >= len(toks) || toks[i].kind == tPunct || !m.first[toks[i].key] {
 		return nil, i
 	}
 	var buf [6]string
@@ -227,12 +260,17 @@ func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, i
 			max = 2
 		}
 		first, _ := utf8.DecodeRuneInString(key)
-		for _, f := range m.fuzzy {
-			if f.runes-runes > max || runes-f.runes > max {
-				continue
-			}
-			if r, _ := utf8.DecodeRuneInString(f.key); r != first && !strings.HasPrefix(key, "و") {
-				continue // typos spare the first letter
+		cands := m.byFirst[first]
+		if strings.HasPrefix(key, "و") {
+			// "ووول": a conjunction glued on; the name starts after it.
+			r, _ := utf8.DecodeRuneInString(key[len("و"):])
+			cands = append(append([]fuzzyName(nil), cands...), m.byFirst[r]...)
+			sort.SliceStable(cands, func(i, j int) bool { return cands[i].runes < cands[j].runes })
+		}
+		lo := sort.Search(len(cands), func(k int) bool { return cands[k].runes >= runes-max })
+		for _, f := range cands[lo:] {
+			if f.runes-runes > max {
+				break
 			}
 			if want != "" && !m.hasHead(f.entry, want) {
 				continue
@@ -264,6 +302,14 @@ func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, i
 		}
 	}
 	return best, bestEnd
+}
+
+// src returns entry e as a source.
+func (m *matcher) src(e *outlet.Entry) src {
+	if s, ok := m.srcs[e]; ok {
+		return s
+	}
+	return entrySrc(e)
 }
 
 func (m *matcher) hasHead(e *outlet.Entry, head string) bool {

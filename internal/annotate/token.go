@@ -33,6 +33,12 @@ type tokenizer struct {
 }
 
 func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case 0x0621 <= r && r <= 0x065F, 0x0660 <= r && r <= 0x0669, 0x0671 <= r && r <= 0x06D3:
+		return true // Arabic letters, marks and digits: most of what we read
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -99,6 +105,18 @@ func isWordRuneAt(s string, i int) bool {
 func wordEnd(s string, i int) int {
 	start := i
 	for i < len(s) {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			i++
+			continue
+		}
+		if c == 0xD8 || c == 0xD9 {
+			// Arabic letters U+0621–U+065F sit in D8 A1 … D9 9F.
+			if i+1 < len(s) && (c == 0xD8 && s[i+1] >= 0xA1 || c == 0xD9 && s[i+1] <= 0x9F) {
+				i += 2
+				continue
+			}
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
 			i += n

@@ -97,6 +97,20 @@ func (k *Key) SrcEnd() int { return k.end }
 func (k *Key) WriteString(s string, base int) {
 	for i := 0; i < len(s); {
 		c := s[i]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			// A run of bytes that fold to themselves, copied at once.
+			j := i + 1
+			for j < len(s) && ('a' <= s[j] && s[j] <= 'z' || '0' <= s[j] && s[j] <= '9') {
+				j++
+			}
+			k.flush()
+			k.B = append(k.B, s[i:j]...)
+			for o := i; o < j; o++ {
+				k.Off = append(k.Off, int32(base+o))
+			}
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
 			k.ascii(c, base+i)
 			i++
