@@ -41,8 +41,8 @@ type matcher struct {
 	// typos spare the first letter.
 	byFirst map[rune][]fuzzyName
 	root    trieNode
-	fuzzy []fuzzyName
-	heads map[string][]*outlet.Entry // folded type noun (وكاله, agency) → entries with that head
+	fuzzy   []fuzzyName
+	heads   map[string][]*outlet.Entry // folded type noun (وكاله, agency) → entries with that head
 }
 
 // transparent tokens are skipped inside a name: quotes and hyphens.
