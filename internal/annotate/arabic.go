@@ -445,11 +445,16 @@ func (d *doc) arTail(f *found, i, b int, class verbClass) (int, bool, bool) {
 			j = i + 1
 		case k == "نشرته" || k == "نشرتها" || k == "بثته" || k == "بثتها" || k == "اوردته" || k == "اوردتها" || k == "نقلته" || k == "نقلتها":
 			j = i + 1
+		case k == "ل": // "لـ\"العربي الجديد\"": the ل stands alone
+			j = i + 1
+			for j < b && transparent(d.toks[j]) {
+				j++
+			}
 		case strings.HasPrefix(k, "ل") && len(k) > len("ل"):
 			j = i
 		}
 		if j >= 0 && j < b && f.conduit == nil {
-			if s, end, ok := d.arNP(j, b, false); ok && s.isMedia() && !f.source.same(s) && !s.anaphor {
+			if s, end, ok := d.arNP(j, b, true); ok && s.isMedia() && !f.source.same(s) && !s.anaphor {
 				f.conduit = &s
 				d.mention(s)
 				i = end - 1
@@ -635,6 +640,14 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 			}
 		}
 	}
+	// "مراسل الجزيرة": a correspondent speaks for the outlet.
+	if strings.HasPrefix(strings.TrimPrefix(bare, "ال"), "مراسل") && i+1 < b {
+		if val, end := d.a.m.match(d.toks, i+1, false); val != nil && val.entry != nil {
+			if s := d.a.m.src(val.entry); s.isMedia() {
+				return s, end, true
+			}
+		}
+	}
 	// A source noun: "مسؤولون أميركيون", "المتحدث باسم الخارجية".
 	if sn, ok := lex.sourceNouns[bare]; ok {
 		end := d.npEnd(i+1, b)
@@ -790,7 +803,7 @@ func (d *doc) npEnd(i, b int) int {
 				break // لوكالة سانا
 			}
 		}
-		if lex.quoteSuffix[t.key] {
+		if lex.quoteSuffix[t.key] || t.key == "ل" {
 			break
 		}
 		j++

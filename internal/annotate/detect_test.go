@@ -99,6 +99,22 @@ var detectCases = []struct {
 	{"en subordinate", "en", "Shares fell after the company reported weak sales.", nil},
 	{"en no cue", "en", "The war began in February 2022.", nil},
 	{"en heading question", "en", "What the treaty says", nil},
+
+	// More phrasings, for breadth.
+	{"en state media", "en", "North Korea fired two missiles on Thursday, state media reported.", []string{"=/indirect"}},
+	{"en reuters witness", "en", "A Reuters witness said the building collapsed.", []string{"reuters/indirect"}},
+	{"en he added quote", "en", "Putin said Russia was ready to talk.\n\"We have never refused,\" he added.", []string{"vladimir-putin/indirect", "vladimir-putin/continuation"}},
+	{"en speaking apposition", "en", "Stoltenberg, speaking at a news conference in Brussels, said allies would send more air defence.", []string{"jens-stoltenberg/indirect"}},
+	{"en wrote on", "en", "Zelensky wrote on Telegram that the attack killed five people.", []string{"volodymyr-zelensky/indirect"}},
+	{"en two people told", "en", "Two people familiar with the talks told Bloomberg that a deal was close.", []string{"=/indirect conduit:bloomberg"}},
+	{"en the report said", "en", "Amnesty International published a report on Tuesday.\nThe report said prisoners were tortured.", []string{"amnesty/anaphora"}},
+	{"ar conduit li tatweel", "ar", "وقالت مصادر لـ\"العربي الجديد\" إن المفاوضات متعثرة.", []string{"=/indirect conduit:al-araby-al-jadeed"}},
+	{"ar correspondent", "ar", "وأفاد مراسل الجزيرة بأن القصف تجدد.", []string{"aljazeera/indirect"}},
+	{"ar report anaphora", "ar", "ونشرت منظمة العفو الدولية تقريرا جديدا.\nوأشار التقرير إلى أن السجناء تعرضوا للتعذيب.", []string{"amnesty/anaphora"}},
+	{"ar warned min an", "ar", "وحذرت الأمم المتحدة من أن المجاعة باتت وشيكة.", []string{"un/indirect"}},
+	{"ar sources definite", "ar", "وأفادت مصادر مطلعة بأن الوفد وصل.\nوأوضحت المصادر أن المحادثات ستبدأ غدا.", []string{"=/indirect", "=/anaphora"}},
+	{"ar country subject", "ar", "وتقول إسرائيل إن الضربة استهدفت مسلحين.", []string{"=/indirect"}},
+	{"ar person in apposition", "ar", "وأكد الرئيس المصري عبد الفتاح السيسي، خلال لقائه وزير الخارجية الأميركي، أن مصر ترفض التهجير.", []string{"abdel-fattah-al-sisi/indirect"}},
 }
 
 func describe(c Claim) string {

@@ -309,7 +309,7 @@ func newLexicon() *lexicon {
 			l.enSourceHead[w] = sourceNoun{kind: kind, gender: g}
 		}
 	}
-	es("anonymous", 'p', "officials", "sources", "diplomats", "analysts", "experts", "witnesses", "residents", "people",
+	es("anonymous", 'p', "officials", "sources", "media", "reports", "diplomats", "analysts", "experts", "witnesses", "residents", "people",
 		"activists", "observers", "investigators", "authorities", "aides", "insiders", "lawmakers", "medics", "doctors", "rescuers")
 	es("anonymous", 'm', "official", "source", "diplomat", "aide", "insider")
 	es("official", 'm', "spokesman", "spokesperson", "minister", "ambassador", "commander", "chief", "director", "president",
