@@ -264,6 +264,9 @@ func (d *doc) accordingAt(i, b int) (int, int, bool) {
 				if j < b {
 					if _, ok := d.verbAt(j); ok {
 						j++
+						if j < b && (d.toks[j].key == "به" || d.toks[j].key == "بها") {
+							j++ // "بحسب ما أفادت به"
+						}
 					} else if strings.HasSuffix(d.toks[j].key, "ه") || strings.HasSuffix(d.toks[j].key, "ها") {
 						j++ // أوردته
 					}

@@ -114,6 +114,14 @@ var detectCases = []struct {
 	{"ar warned min an", "ar", "وحذرت الأمم المتحدة من أن المجاعة باتت وشيكة.", []string{"un/indirect"}},
 	{"ar sources definite", "ar", "وأفادت مصادر مطلعة بأن الوفد وصل.\nوأوضحت المصادر أن المحادثات ستبدأ غدا.", []string{"=/indirect", "=/anaphora"}},
 	{"ar country subject", "ar", "وتقول إسرائيل إن الضربة استهدفت مسلحين.", []string{"=/indirect"}},
+	{"en confirmed to", "en", "The ministry confirmed to Reuters that two soldiers were killed.", []string{"=/indirect conduit:reuters"}},
+	{"en interview first", "en", "In an interview with the BBC, Starmer said taxes would not rise.", []string{"keir-starmer/indirect conduit:bbc"}},
+	{"en un dotted", "en", "The U.N. said aid convoys were blocked.", []string{"un/indirect"}},
+	{"en dateline em dash", "en", "LONDON, March 3 (AFP) — British inflation fell to 3%.", []string{"afp/dateline"}},
+	{"en possessive office", "en", "Netanyahu's office said the delegation would travel to Cairo.", []string{"israeli-pm-office/indirect"}},
+	{"ar according ma afadat bih", "ar", "وبحسب ما أفادت به وكالة الأنباء الفرنسية، فإن الاجتماع انتهى.", []string{"=/according_to"}},
+	{"ar dual", "ar", "وقال الوزيران في مؤتمر صحفي مشترك إن البلدين سيعززان التعاون.", []string{"=/indirect"}},
+	{"ar imperfect feminine", "ar", "وتشير وزارة الصحة في غزة إلى أن عدد القتلى تجاوز 40 ألفا.", []string{"gaza-health-ministry/indirect"}},
 	{"ar person in apposition", "ar", "وأكد الرئيس المصري عبد الفتاح السيسي، خلال لقائه وزير الخارجية الأميركي، أن مصر ترفض التهجير.", []string{"abdel-fattah-al-sisi/indirect"}},
 }
 

@@ -218,6 +218,10 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 			quoteFirst = true
 		}
 		sr, ok = d.enSubject(s0, j)
+		if ok && s0 > a {
+			// "In an interview with the BBC, Starmer said".
+			f.conduit = d.enLeadConduit(a, s0)
+		}
 	}
 	if !ok {
 		return found{}, false
@@ -290,6 +294,20 @@ func (d *doc) postposed(i, b int) bool {
 
 var enModal = map[string]bool{"would": true, "will": true, "could": true, "can": true, "may": true, "might": true, "must": true,
 	"should": true, "had": true, "has": true, "have": true, "did": true, "does": true, "do": true, "not": true}
+
+// enLeadConduit finds "in an interview with X" or "speaking to X" before
+// the subject, for the conduit.
+func (d *doc) enLeadConduit(a, e int) *src {
+	for k := a; k+1 < e; k++ {
+		p, w := d.toks[k].key, d.toks[k+1].key
+		if (p == "interview" || p == "speaking" || p == "talking" || p == "remarks" || p == "comments") && (w == "with" || w == "to") {
+			if s, _, ok := d.enMedia(k+2, e); ok {
+				return &s
+			}
+		}
+	}
+	return nil
+}
 
 // segStart returns where the clause segment ending at e starts: after a
 // comma, a quotation, a colon or a clause word.
@@ -401,6 +419,14 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			continue
 		}
 		if s.entry != nil && s.entry.Kind == outlet.Person {
+			// "Netanyahu's office said": the office, the body the person
+			// heads on the date.
+			if end+1 < j && d.toks[end].key == "'s" && enOffice[d.toks[end+1].key] {
+				if s.org != nil {
+					return d.a.m.src(s.org), true
+				}
+				return src{name: d.text(i, j), kind: outlet.Official, gender: 'n'}, true
+			}
 			p := s
 			person = &p
 			break
@@ -620,6 +646,15 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 				}
 			}
 		}
+		if n == 0 && k == "to" && f.conduit == nil {
+			// "confirmed to Reuters", "said to CNN".
+			if s, end, ok := d.enMedia(i+1, b); ok {
+				f.conduit = &s
+				d.mention(s)
+				i = end - 1
+				continue
+			}
+		}
 		if n == 0 && (verbTok == "quoted" || verbTok == "cited") {
 			if s, end, ok := d.enNPAfter(i, b); ok {
 				f.via = append(f.via, s)
@@ -655,6 +690,9 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 	}
 	return start, false, false
 }
+
+// enOffice are bodies named after the person who heads them.
+var enOffice = map[string]bool{"office": true, "government": true, "administration": true, "cabinet": true, "ministry": true, "campaign": true}
 
 // enParticiple are verb forms that also serve as participles inside a
 // clause: "a statement posted by", "figures cited by".
