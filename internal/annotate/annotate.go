@@ -541,20 +541,22 @@ func (d *doc) scanMentions(s sentence) {
 		if strings.HasPrefix(k, "بيان") || strings.HasPrefix(k, "تقرير") || k == "statement" || k == "report" {
 			issues = true
 		}
-		if !d.a.m.first[t.key] && !strings.HasPrefix(k, "ال") {
+		named := d.a.m.first[t.key]
+		if !named && !strings.HasPrefix(k, "ال") {
 			continue // neither a name nor a definite noun: the common case
 		}
-		bare := d.bareKey(t.key)
-		val, end := d.a.m.match(d.toks, i, true)
-		if val != nil && val.entry != nil && !val.entry.RequiresCue {
-			m := d.a.m.src(val.entry)
-			d.mention(m)
-			if first == nil {
-				first = &m
+		if named {
+			if val, end := d.a.m.match(d.toks, i, true); val != nil && val.entry != nil && !val.entry.RequiresCue {
+				m := d.a.m.src(val.entry)
+				d.mention(m)
+				if first == nil {
+					first = &m
+				}
+				i = end - 1
+				continue
 			}
-			i = end - 1
-			continue
 		}
+		bare := k
 		if h, ok := strings.CutPrefix(bare, "ال"); ok {
 			if tn, ok := lex.typeNouns[h]; ok && i+1 < s.b && d.toks[i+1].kind == tWord && lex.nisba(d.toks[i+1].key) {
 				end := i + 2

@@ -254,6 +254,9 @@ func (d *doc) accordingAt(i, b int) (int, int, bool) {
 	}
 	lex := d.a.lex
 	k := t.key
+	if !lex.accFirst[k] {
+		return 0, 0, false
+	}
 	for _, key := range []string{k, strings.TrimPrefix(strings.TrimPrefix(k, "و"), "ف")} {
 		if lex.according[key] == 1 {
 			j := i + 1

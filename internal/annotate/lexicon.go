@@ -47,6 +47,7 @@ type lexicon struct {
 	quoteSuffix  map[string]bool       // قوله: "نقلت عن X قوله إن"
 	words        map[string]bool       // every noun above, for isWord
 	seqFirst     map[string]bool       // first words of notes and forecasts
+	accFirst     map[string]bool       // first words of according-to markers, و/ف included
 	venues       map[string]bool       // بيان, تصريح, تقرير: "في بيان لها"
 	enVerbs      map[string]verb       // said, told, reported
 	enPronouns   map[string]byte       // he → 'm'
@@ -360,6 +361,15 @@ func (l *lexicon) index() {
 		for k := range m {
 			l.words[k] = true
 		}
+	}
+	l.accFirst = map[string]bool{}
+	for _, m := range []map[string]int{l.according} {
+		for k := range m {
+			l.accFirst[k], l.accFirst["و"+k], l.accFirst["ف"+k] = true, true, true
+		}
+	}
+	for k := range l.accordingSeq {
+		l.accFirst[k], l.accFirst["و"+k], l.accFirst["ف"+k] = true, true, true
 	}
 	l.seqFirst = map[string]bool{}
 	for _, s := range append(append([][]string{}, l.notes...), l.forecasts...) {

@@ -25,6 +25,7 @@ type trieNode struct {
 // for edit-distance matching.
 type fuzzyName struct {
 	key    string // fold.Collapse of the Loose key
+	rs     []rune // key, decoded
 	runes  int
 	entry  *outlet.Entry
 	prefix bool // only the first words of the name
@@ -159,9 +160,10 @@ func newMatcher(reg *outlet.Registry) *matcher {
 	// Fuzzy candidates by first rune and length, for a quick window.
 	sort.SliceStable(m.fuzzy, func(i, j int) bool { return m.fuzzy[i].runes < m.fuzzy[j].runes })
 	m.byFirst = map[rune][]fuzzyName{}
-	for _, f := range m.fuzzy {
-		r, _ := utf8.DecodeRuneInString(f.key)
-		m.byFirst[r] = append(m.byFirst[r], f)
+	for i := range m.fuzzy {
+		f := &m.fuzzy[i]
+		f.rs = []rune(f.key)
+		m.byFirst[f.rs[0]] = append(m.byFirst[f.rs[0]], *f)
 	}
 	return m
 }
@@ -251,7 +253,8 @@ func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, i
 	bestEnd, bestD := i, 3
 	for n := len(words); n >= 1; n-- {
 		key := strings.Join(words[:n], "")
-		runes := utf8.RuneCountInString(key)
+		rs := []rune(key)
+		runes := len(rs)
 		if runes < 5 {
 			continue
 		}
@@ -278,11 +281,11 @@ func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, i
 			if f.prefix && want == "" {
 				continue // a part of a name needs a type noun to count
 			}
-			d := fold.Distance(key, f.key, max)
+			d := fold.DistanceRunes(rs, f.rs, max)
 			if d > max {
 				// A conjunction glued on: ووول ستريت.
 				if strings.HasPrefix(key, "و") {
-					d = fold.Distance(key[len("و"):], f.key, max-1)
+					d = fold.DistanceRunes(rs[1:], f.rs, max-1)
 					if d > max-1 {
 						continue
 					}

@@ -75,13 +75,18 @@ func (t *tokenizer) tokenize(text string) []token {
 		}
 		s, e := t.k.Span(start, i)
 		tok := token{key: key[start:i], s: s, e: e, kind: kind, space: space}
-		if kind == tWord {
-			or, _ := utf8.DecodeRuneInString(text[s:])
-			tok.upper = unicode.IsUpper(or)
+		if kind == tWord && s < len(text) {
+			switch c := text[s]; {
+			case c < utf8.RuneSelf:
+				tok.upper = 'A' <= c && c <= 'Z'
+			case c < 0xD8 || c > 0xDB: // not Arabic, which has no case
+				or, _ := utf8.DecodeRuneInString(text[s:])
+				tok.upper = unicode.IsUpper(or)
+			}
 		}
 		// The span runs up to the next key byte: trim the white space that
 		// separated the token from it.
-		for tok.e > tok.s {
+		for tok.e > tok.s && (text[tok.e-1] <= ' ' || text[tok.e-1] >= utf8.RuneSelf) {
 			r, n := utf8.DecodeLastRuneInString(text[tok.s:tok.e])
 			if !unicode.IsSpace(r) && r != 0x200f && r != 0x200e && r != 0x200b && r != 0x061c {
 				break

@@ -11,8 +11,12 @@ func Distance(a, b string, max int) int {
 		return 0
 	}
 	var ra, rb [64]rune
-	x := toRunes(ra[:0], a)
-	y := toRunes(rb[:0], b)
+	return DistanceRunes(toRunes(ra[:0], a), toRunes(rb[:0], b), max)
+}
+
+// DistanceRunes is Distance for strings already decoded into runes, for
+// callers comparing one key with many.
+func DistanceRunes(x, y []rune, max int) int {
 	if len(x) < len(y) {
 		x, y = y, x
 	}
@@ -21,6 +25,9 @@ func Distance(a, b string, max int) int {
 	}
 	if len(y) == 0 {
 		return len(x)
+	}
+	if string(x) == string(y) {
+		return 0
 	}
 	// Three rows: two back (for transpositions), one back, current.
 	var buf [3 * 65]int
