@@ -190,6 +190,7 @@ func (d *doc) applyOverrides(claims []Claim, diags *diag.List) []Claim {
 		}
 		c := &claims[hit]
 		if o.Off {
+			d.unattr = append(d.unattr, Span{c.Start, c.End})
 			claims = append(claims[:hit], claims[hit+1:]...)
 			tmp = append(tmp[:hit], tmp[hit+1:]...)
 			continue
