@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -126,4 +127,35 @@ func textLines(src []byte) []Line {
 		out = append(out, Line{Kind: k, Start: b.Start, End: b.End})
 	}
 	return out
+}
+
+// TestConcurrent: one Annotator serves many goroutines at once, each
+// getting what it would get alone (run with -race).
+func TestConcurrent(t *testing.T) {
+	a := defaultAnnotator(t)
+	want, _ := a.Annotate(t.Context(), seedInput(t))
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 5 {
+				got, _ := a.Annotate(t.Context(), seedInput(t))
+				if len(got.Claims) != len(want.Claims) {
+					errs <- fmt.Errorf("got %d claims, want %d", len(got.Claims), len(want.Claims))
+					return
+				}
+				for i := range got.Claims {
+					if got.Claims[i].ID != want.Claims[i].ID || got.Claims[i].Source != want.Claims[i].Source {
+						errs <- fmt.Errorf("claim %d differs", i)
+						return
+					}
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
 }
