@@ -122,6 +122,9 @@ var detectCases = []struct {
 	{"ar according ma afadat bih", "ar", "وبحسب ما أفادت به وكالة الأنباء الفرنسية، فإن الاجتماع انتهى.", []string{"=/according_to"}},
 	{"ar dual", "ar", "وقال الوزيران في مؤتمر صحفي مشترك إن البلدين سيعززان التعاون.", []string{"=/indirect"}},
 	{"ar imperfect feminine", "ar", "وتشير وزارة الصحة في غزة إلى أن عدد القتلى تجاوز 40 ألفا.", []string{"gaza-health-ministry/indirect"}},
+	{"en lowercase ordinary word", "en", "An independent commission said the vote was fair.", []string{"=/indirect"}},
+	{"en the group", "en", "Hamas said in a statement that talks had stalled.\nThe group added that it would not disarm.", []string{"hamas/indirect", "hamas/anaphora"}},
+	{"ar praised", "ar", "وأشادت وزارة الخارجية القطرية بالاتفاق.", []string{"qatari-foreign-ministry/indirect"}},
 	{"ar person in apposition", "ar", "وأكد الرئيس المصري عبد الفتاح السيسي، خلال لقائه وزير الخارجية الأميركي، أن مصر ترفض التهجير.", []string{"abdel-fattah-al-sisi/indirect"}},
 }
 

@@ -431,7 +431,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			person = &p
 			break
 		}
-		if s.entry != nil && body == nil && (k == i || !enPrep[d.toks[k-1].key] || d.spokesFor(i, k)) && !(k > i && d.toks[k-1].key == "the" && k-1 > i && enPrep[d.toks[k-2].key] && !d.spokesFor(i, k-1)) {
+		if s.entry != nil && body == nil && d.toks[k].upper && (k == i || !enPrep[d.toks[k-1].key] || d.spokesFor(i, k)) && !(k > i && d.toks[k-1].key == "the" && k-1 > i && enPrep[d.toks[k-2].key] && !d.spokesFor(i, k-1)) {
 			bb := s
 			body, bodyAt = &bb, k
 		}
@@ -539,7 +539,12 @@ func (d *doc) enAnaphor(head string) (src, bool) {
 	if tn, ok := d.a.lex.enTypeNouns[head]; ok {
 		for i := len(d.mentions) - 1; i >= 0; i-- {
 			m := d.mentions[i]
-			if m.entry != nil && string(m.entry.Kind) == tn.kinds[0] {
+			if m.entry == nil {
+				continue
+			}
+			k := string(m.entry.Kind)
+			// "the group", "the body": an official body or an organization.
+			if k == tn.kinds[0] || tn.kinds[0] == "official" && k == string(outlet.Organization) {
 				return m, true
 			}
 		}

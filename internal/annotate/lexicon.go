@@ -183,6 +183,18 @@ func newLexicon() *lexicon {
 	v(vSay, false, "قدر", "قدرت", "قدروا")
 	v(vSay, false, "أظهر", "أظهرت", "")
 	v(vSay, false, "يقولون", "", "")
+	v(vSay, false, "أشاد", "أشادت", "أشادوا")
+	v(vSay, false, "استبعد", "استبعدت", "استبعدوا")
+	v(vSay, false, "توعد", "توعدت", "توعدوا")
+	v(vSay, false, "جدد", "جددت", "جددوا")
+	v(vSay, false, "تعهد", "تعهدت", "تعهدوا")
+	v(vSay, false, "ناشد", "ناشدت", "ناشدوا")
+	v(vSay, false, "استنكر", "استنكرت", "استنكروا")
+	v(vSay, false, "قلل", "قللت", "قللوا")
+	v(vAdd, false, "استدرك", "استدركت", "")
+	v(vSay, false, "شدد", "شددت", "شددوا", "يشدد", "تشدد")
+	v(vSay, false, "يؤكد", "", "", "يؤكد")
+	v(vSay, false, "يرى", "", "", "يرى", "ترى")
 
 	// Duals that are other words: "نقلا عن" is "citing".
 	delete(l.verbs, fold.LooseString("نقلا"))
@@ -282,7 +294,9 @@ func newLexicon() *lexicon {
 		"disclosed", "stressed", "emphasized", "emphasised", "asserted", "declared", "maintained", "contended", "estimated",
 		"added", "adds", "continued", "went", "concluded", "predicted", "believes", "believed", "accused", "pointed",
 		"reiterated", "indicated", "suggested", "cautioned", "vowed", "pledged", "replied", "responded", "countered", "observed",
-		"remarked", "announces", "reporting", "called", "described", "wrote", "blamed", "welcomed", "condemned", "criticised", "criticized", "accused", "quoted", "cited", "citing", "quoting", "according", "told", "tells", "informed")
+		"remarked", "announces", "reporting", "called", "described", "wrote", "blamed", "welcomed", "condemned", "criticised", "criticized", "accused",
+		"conceded", "threatened", "promised", "praised", "slammed", "lamented", "signalled", "signaled", "hinted", "recalled", "testified",
+		"reaffirmed", "underscored", "disputed", "agreed", "wrote", "posted", "tweeted", "acknowledges", "argues", "warns", "adds", "notes", "writes", "quoted", "cited", "citing", "quoting", "according", "told", "tells", "informed")
 	ev(vSay, true, "denied", "denies", "rejected", "dismissed")
 	for _, w := range []string{"added", "adds", "continued", "went", "concluded"} {
 		x := l.enVerbs[w]
