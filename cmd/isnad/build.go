@@ -22,8 +22,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.String("out", "", "the output `folder` (default SRC/site); replaced whole by each successful build")
 	baseURL := fs.String("base-url", "", "the site's public `URL`, overriding isnad.toml's baseURL")
 	drafts := fs.Bool("drafts", false, "include articles marked draft")
+	future := fs.Bool("future", false, "include articles dated in the future")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: isnad build [--src DIR] [--out DIR] [--base-url URL] [--drafts]\n\n")
+		fmt.Fprintf(stderr, "Usage: isnad build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--future]\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -46,6 +47,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Defaults: isnad.Defaults,
 		BaseURL:  *baseURL,
 		Drafts:   *drafts,
+		Future:   *future,
 	}, *out)
 	for _, d := range res.Diags {
 		fmt.Fprintln(stderr, prefixed(*src, d))

@@ -2,11 +2,11 @@
 //
 // Usage:
 //
-//	isnad build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
+//	isnad build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
 //	isnad serve [--bind 127.0.0.1] [--port 1313]
 //	isnad annotate [--format json|text] FILE...
-//	isnad new TITLE
-//	isnad check
+//	isnad new TITLE [--lang xx] [--dir content/...]
+//	isnad check [--src DIR] [--format text|json]
 //
 // This package only parses flags and wires the internal packages together.
 package main
@@ -43,11 +43,11 @@ const usage = `isnad builds annotated news briefings into a static site.
 
 Usage:
 
-	isnad build [--src DIR] [--out DIR] [--base-url URL] [--drafts]
+	isnad build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
 	isnad serve [--bind 127.0.0.1] [--port 1313]
 	isnad annotate [--format json|text] FILE...
-	isnad new TITLE
-	isnad check
+	isnad new TITLE [--lang xx] [--dir content/...]
+	isnad check [--src DIR] [--format text|json]
 
 Run "isnad COMMAND -h" for a command's flags.
 `

@@ -5,7 +5,7 @@
 //
 // # isnad.toml
 //
-//	baseURL = "https://user.github.io/repo/"  # used for canonical links and feeds; links stay relative
+//	baseURL = "https://user.github.io/repo/"  # canonical links, feeds, sitemap, 404.html; links stay relative
 //	defaultLang = "ar"                         # language of the home and tag pages
 //
 //	[languages.ar]
@@ -17,6 +17,9 @@
 //	title = "isnad"
 //
 //	paginate = 25                              # briefings per list page; 0: all on one
+//
+//	[feed]
+//	limit = 20                                 # newest articles in each Atom feed; 0: all
 //
 //	[taxonomies]                               # singular = "plural"; the plural is the front
 //	tag = "tags"                               # matter field and the URL segment
@@ -72,6 +75,15 @@ type Config struct {
 	Paginate int `toml:"paginate"`
 	// Params holds any other site-wide values, for templates.
 	Params map[string]any `toml:"params"`
+	// Feed holds the Atom feeds' settings.
+	Feed Feed `toml:"feed"`
+}
+
+// Feed holds the Atom feeds' settings.
+type Feed struct {
+	// Limit is the number of newest articles each feed carries, in full;
+	// 0 means every article.
+	Limit int `toml:"limit"`
 }
 
 // Language holds the settings of one language.
@@ -109,6 +121,7 @@ func Default() *Config {
 		},
 		Taxonomies: map[string]string{"tag": "tags"},
 		Paginate:   25,
+		Feed:       Feed{Limit: 20},
 		Markup: Markup{Highlight: Highlight{
 			Style:     "github",
 			DarkStyle: "github-dark",
@@ -207,6 +220,9 @@ type fileConfig struct {
 	Markup      Markup              `toml:"markup"`
 	Paginate    *int                `toml:"paginate"`
 	Params      map[string]any      `toml:"params"`
+	Feed        struct {
+		Limit *int `toml:"limit"`
+	} `toml:"feed"`
 }
 
 // merge copies the values set in raw over c.
@@ -249,16 +265,23 @@ func (c *Config) merge(raw *fileConfig) {
 		c.Paginate = *raw.Paginate
 	}
 	c.Params = raw.Params
+	if raw.Feed.Limit != nil {
+		c.Feed.Limit = *raw.Feed.Limit
+	}
 }
 
 // validate checks the values that decoding cannot, reporting each at the
 // line of its key.
 func (c *Config) validate(name string, src []byte, diags *diag.List) {
-	if c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
-		c.BaseURL += "/"
+	if u, err := ParseBaseURL(c.BaseURL); err != nil {
+		diags.Addf(keyPos(name, src, "baseURL"), "%v", err)
+		c.BaseURL = ""
+	} else {
+		c.BaseURL = u
 	}
-	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "/") {
-		diags.Addf(keyPos(name, src, "baseURL"), "baseURL %q must start with http://, https:// or /", c.BaseURL)
+	if c.Feed.Limit < 0 {
+		diags.Addf(keyPos(name, src, "limit"), "feed.limit: %d must be 0 (every article) or more", c.Feed.Limit)
+		c.Feed.Limit = 0
 	}
 	if c.Paginate < 0 {
 		diags.Addf(keyPos(name, src, "paginate"), "paginate: %d must be 0 (no pages) or more", c.Paginate)

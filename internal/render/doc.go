@@ -32,7 +32,7 @@
 // The templates folder holds base.html, the frame every page shares, with
 // a "main" block each page template fills, partials/*.html, available to
 // all, and one template per kind of page: article.html, list.html (home),
-// term.html (one tag), terms.html (all tags) and 404.html. Each runs with
+// term.html (one tag), terms.html (all tags), search.html and 404.html. Each runs with
 // a *Page (see its fields). Functions:
 //
 //	t LANG KEY            the UI string KEY in LANG, from i18n/LANG.toml
@@ -45,4 +45,6 @@
 //	host URL              the URL's host without "www.", "kcna.kp"
 //	minutes WORDS         reading time in minutes, at 200 words a minute
 //	isodate TIME          "2024-06-20", for <time datetime>
+//	rfc3339 TIME          "2024-06-20T00:00:00Z", in UTC, for Open Graph
+//	locale LANG           "ar_AR", "en_US": Open Graph's og:locale
 package render

@@ -15,6 +15,7 @@ const (
 	KindTerm    = "term"  // the articles of one tag
 	KindTerms   = "terms" // every tag
 	Kind404     = "404"
+	KindSearch  = "search" // the search page
 )
 
 // A Page is what a page template runs with.
@@ -49,6 +50,38 @@ type Page struct {
 	// Pager places a list page among its siblings; nil when the list is
 	// on one page.
 	Pager *Pager
+	// Search is what the search page offers; nil on other pages.
+	Search *Search
+}
+
+// Search is what the search page offers besides its form.
+type Search struct {
+	// Outlets are the sources articles cite, to filter results by,
+	// sorted by name in the page's language.
+	Outlets []SearchOutlet
+	// Langs are the languages articles are written in.
+	Langs []string
+	// Index is the file of the search index's entry point, from the site
+	// root: "search/index.js".
+	Index string
+	// Articles is the number of articles indexed.
+	Articles int
+}
+
+// A SearchOutlet is a source search results can be filtered to.
+type SearchOutlet struct {
+	ID, Name string
+	// Articles is the number of articles that cite it.
+	Articles int
+}
+
+// A Feed is one of the site's Atom feeds.
+type Feed struct {
+	// Lang is the language of the feed's articles; "" for the feed of
+	// every article.
+	Lang string
+	// Link is the feed's file from the site root, "feed.xml".
+	Link string
 }
 
 // A Pager places one page of a long list among the others.
@@ -68,6 +101,9 @@ type Site struct {
 	Langs []string
 	// Generator names the program, for <meta name="generator">.
 	Generator string
+	// Feeds are the site's Atom feeds, the one of every article first;
+	// empty when the site has no full base URL to give feeds.
+	Feeds []Feed
 }
 
 // An Article is one rendered article, with everything templates show.
@@ -101,6 +137,9 @@ type Article struct {
 	Claims any
 	// Words is the number of words in the body, for reading time.
 	Words int
+	// Text is the body as plain text, one line per heading, paragraph,
+	// list item or table cell, for the search index. Code is left out.
+	Text string
 }
 
 // A Heading is a section heading in an article body.

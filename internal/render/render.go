@@ -5,11 +5,13 @@ import (
 	"context"
 	"html/template"
 	"io/fs"
+	"strings"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
@@ -76,8 +78,8 @@ func New(cfg Config) (*Renderer, diag.List) {
 	return r, diags
 }
 
-// Body renders the body of d and fills a's Body, Headings, Summary and
-// Words. Its diagnostics are positioned in d's file.
+// Body renders the body of d and fills a's Body, Headings, Summary, Text
+// and Words. Its diagnostics are positioned in d's file.
 func (r *Renderer) Body(ctx context.Context, d *content.Doc, a *Article) diag.List {
 	var diags diag.List
 	if err := ctx.Err(); err != nil {
@@ -99,6 +101,7 @@ func (r *Renderer) Body(ctx context.Context, d *content.Doc, a *Article) diag.Li
 	}
 	a.Body = template.HTML(buf.String())
 	var first string
+	var all strings.Builder
 	words := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -106,12 +109,14 @@ func (r *Renderer) Body(ctx context.Context, d *content.Doc, a *Article) diag.Li
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			t := plainText(n, body)
 			if n.Level == 2 || n.Level == 3 {
 				id, _ := n.AttributeString("id")
 				idb, _ := id.([]byte)
-				a.Headings = append(a.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, body)})
+				a.Headings = append(a.Headings, Heading{Level: n.Level, ID: string(idb), Text: t})
 			}
-			words += countWords(plainText(n, body))
+			words += countWords(t)
+			appendLine(&all, t)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph:
 			t := plainText(n, body)
@@ -119,16 +124,38 @@ func (r *Renderer) Body(ctx context.Context, d *content.Doc, a *Article) diag.Li
 				first = t
 			}
 			words += countWords(t)
+			appendLine(&all, t)
+			return ast.WalkSkipChildren, nil
+		case *ast.TextBlock:
+			// The items of tight lists, table cells.
+			appendLine(&all, plainText(n, body))
+			return ast.WalkSkipChildren, nil
+		}
+		if n.Kind() == east.KindTableCell {
+			appendLine(&all, plainText(n, body))
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
 	a.Words = words
+	a.Text = all.String()
 	a.Summary = d.Meta.Summary
 	if a.Summary == "" {
 		a.Summary = truncateWords(first, 45)
 	}
 	return diags
+}
+
+// appendLine adds a block's text to the article's plain text, one line
+// per block.
+func appendLine(b *strings.Builder, t string) {
+	if t == "" {
+		return
+	}
+	if b.Len() > 0 {
+		b.WriteByte('\n')
+	}
+	b.WriteString(t)
 }
 
 // textAST builds the AST of a plain-text article from its blocks. Text

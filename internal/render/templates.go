@@ -27,6 +27,7 @@ var pageTemplates = map[string]string{
 	KindTerm:    "term.html",
 	KindTerms:   "terms.html",
 	Kind404:     "404.html",
+	KindSearch:  "search.html",
 }
 
 // funcs returns the template functions; see the package comment.
@@ -43,6 +44,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"ordinal": i18n.Ordinal,
 		"dir":     i18n.Dir,
 		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
+		"rfc3339": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"locale":  locale,
 		"minutes": func(words int) int { return max(1, (words+199)/200) },
 		"dict":    dict,
 		"host":    host,
@@ -57,6 +60,25 @@ func host(rawURL string) string {
 		return ""
 	}
 	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// locale turns a language tag into the language_TERRITORY form Open Graph
+// wants: "ar" → "ar_AR", "en" → "en_US", "fr-CA" → "fr_CA".
+func locale(lang string) string {
+	base, region, ok := strings.Cut(lang, "-")
+	if ok && len(region) == 2 {
+		return strings.ToLower(base) + "_" + strings.ToUpper(region)
+	}
+	if r, ok := defaultTerritory[strings.ToLower(base)]; ok {
+		return strings.ToLower(base) + "_" + r
+	}
+	return strings.ToLower(base) + "_" + strings.ToUpper(base)
+}
+
+// defaultTerritory is the territory Open Graph readers expect for a bare
+// language, where it is not the language code in capitals.
+var defaultTerritory = map[string]string{
+	"ar": "AR", "en": "US", "fa": "IR", "ur": "PK", "he": "IL", "ja": "JP", "zh": "CN", "ko": "KR", "sv": "SE", "da": "DK", "el": "GR", "uk": "UA",
 }
 
 // dict builds a map from key, value pairs, to pass several values to a

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -40,6 +41,11 @@ type Config struct {
 	BaseURL string
 	// Drafts includes articles marked draft.
 	Drafts bool
+	// Future includes articles dated after Now.
+	Future bool
+	// Now is the time of the build, which decides what is in the future;
+	// zero means the current time.
+	Now time.Time
 	// Render adds to the renderer's configuration (extenders,
 	// transformers) before it is built; nil adds nothing.
 	Render func(*render.Config)
@@ -124,7 +130,10 @@ type builder struct {
 	cat  i18n.Catalog
 	r    *render.Renderer
 
-	mu    sync.Mutex // guards res.Diags during the parallel stages
+	feeds []render.Feed // the site's Atom feeds; see feedLinks
+
+	mu    sync.Mutex   // guards res.Diags and urls during the parallel stages
+	urls  []sitemapURL // the pages the sitemap lists
 	files atomic.Int64
 	pages atomic.Int64
 	bytes atomic.Int64
@@ -144,7 +153,14 @@ func (b *builder) build(ctx context.Context) error {
 	conf, diags := config.Load(src, config.FileName)
 	b.addDiags(diags)
 	if b.cfg.BaseURL != "" {
-		conf.BaseURL = strings.TrimSuffix(b.cfg.BaseURL, "/") + "/"
+		u, err := config.ParseBaseURL(b.cfg.BaseURL)
+		if err != nil {
+			var d diag.List
+			d.Addf(diag.Pos{File: "--base-url"}, "%v", err)
+			b.addDiags(d)
+			return nil
+		}
+		conf.BaseURL = u
 	}
 	b.conf = conf
 
@@ -190,6 +206,7 @@ func (b *builder) build(ctx context.Context) error {
 	sortArticles(articles)
 	linkTranslations(articles)
 	taxonomies := b.taxonomies(articles)
+	b.feeds = b.feedLinks(articles)
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -212,10 +229,14 @@ func (b *builder) build(ctx context.Context) error {
 	}
 	g.Go(func() error { return b.writePage(gctx, b.notFoundPage()) })
 	g.Go(func() error { return b.writeAssets(gctx) })
+	g.Go(func() error { return b.writeFeeds(gctx, articles) })
 	if err := g.Wait(); err != nil {
 		return err
 	}
 	b.write(".nojekyll", nil)
+	b.writeSitemap()
+	b.writeRobots()
+	b.writeCNAME()
 	b.res.Articles = len(articles)
 	b.res.Pages = int(b.pages.Load())
 	b.res.Files = int(b.files.Load())
@@ -229,8 +250,12 @@ func (b *builder) articles(docs []*content.Doc) []*render.Article {
 	var out []*render.Article
 	owner := map[string]*content.Doc{}
 	var diags diag.List
+	now := b.cfg.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
 	for _, d := range docs {
-		if d.Meta.Draft && !b.cfg.Drafts {
+		if d.Meta.Draft && !b.cfg.Drafts || d.Meta.Date.After(now) && !b.cfg.Future {
 			continue
 		}
 		rel := d.Rel("content")
@@ -271,7 +296,7 @@ func (b *builder) articles(docs []*content.Doc) []*render.Article {
 // and files the site makes itself.
 func (b *builder) reserved(rel string) bool {
 	first, _, _ := strings.Cut(rel, "/")
-	if first == "assets" || first == "404.html" || first == "page" {
+	if first == "assets" || first == "404.html" || first == "page" || reservedFile(rel) {
 		return true
 	}
 	for _, plural := range b.conf.Taxonomies {
@@ -408,6 +433,7 @@ func (b *builder) site(lang string) *render.Site {
 		Description: b.conf.Lang(lang).Description,
 		Langs:       b.conf.Langs(),
 		Generator:   "isnad",
+		Feeds:       b.feeds,
 	}
 }
 
@@ -421,9 +447,7 @@ func (b *builder) page(kind, lang, p, title string) *render.Page {
 		Root:  root(p),
 		Path:  p,
 	}
-	if b.conf.BaseURL != "" {
-		pg.Permalink = b.conf.BaseURL + p
-	}
+	pg.Permalink = b.conf.URL(p)
 	return pg
 }
 
@@ -500,15 +524,7 @@ func (b *builder) termPages(plural string, t *render.Term) []*render.Page {
 func (b *builder) notFoundPage() *render.Page {
 	lang := b.conf.DefaultLang
 	p := b.page(render.Kind404, lang, "", b.cat.T(lang, "404.title"))
-	p.Root = "/"
-	if u := b.conf.BaseURL; u != "" {
-		p.Root = u
-		if i := strings.Index(u, "://"); i >= 0 {
-			if j := strings.IndexByte(u[i+3:], '/'); j >= 0 {
-				p.Root = u[i+3+j:]
-			}
-		}
-	}
+	p.Root = b.conf.BasePath()
 	p.Permalink = ""
 	return p
 }
@@ -529,6 +545,7 @@ func (b *builder) writePage(ctx context.Context, p *render.Page) error {
 	}
 	b.pages.Add(1)
 	b.write(name, buf.Bytes())
+	b.noteURL(p)
 	return nil
 }
 

@@ -19,11 +19,21 @@
 //	2024/putin-pyongyang/index.html one page per article, at its content path
 //	                                (the last part replaced by the slug, if any)
 //	tags/index.html                 every tag; tags/روسيا/index.html one per tag
-//	404.html, .nojekyll             for GitHub Pages
+//	404.html, .nojekyll             for GitHub Pages; 404.html links from the
+//	                                base URL's path, so it works at any depth
+//	CNAME                           when the base URL is a domain of its own
+//	feed.xml, feed.LANG.xml         Atom feeds: every article, and per language
+//	sitemap.xml, robots.txt         for search engines, with hreflang alternates
 //	assets/...                      the assets, and assets/code.css for code
 //
 // Every link between pages is relative and names index.html, so the site
-// works from file://, from any subpath and from any server.
+// works from file://, from any subpath and from any server. Feeds, the
+// sitemap, canonical links and Open Graph tags need full addresses: they
+// are written only when the base URL (isnad.toml's baseURL or
+// Config.BaseURL) is one, "https://user.github.io/repo/".
+//
+// Drafts and articles dated after the build's time are left out unless
+// Config.Drafts or Config.Future says otherwise.
 //
 // BuildDir writes into a fresh folder beside the target and swaps it into
 // place only when the build succeeds: a failed build leaves the previous

@@ -1,0 +1,227 @@
+package site
+
+import (
+	"context"
+	"net/url"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/isnad/isnad/internal/feed"
+	"github.com/isnad/isnad/internal/i18n"
+	"github.com/isnad/isnad/internal/links"
+	"github.com/isnad/isnad/internal/render"
+)
+
+// The files a build writes for publishing, besides the pages. Articles
+// cannot take these names (see reserved).
+const (
+	feedFile    = "feed.xml" // every article; feed.LANG.xml for one language
+	sitemapFile = "sitemap.xml"
+	robotsFile  = "robots.txt"
+	cnameFile   = "CNAME"
+	searchDir   = "search" // the search page and its index
+)
+
+// sitemapMax is the most URLs one sitemap file may list.
+const sitemapMax = 50000
+
+// feedLinks returns the site's feeds: one of every article, then one per
+// language articles are written in. Feeds need full URLs, so a site
+// without a full base URL has none.
+func (b *builder) feedLinks(articles []*render.Article) []render.Feed {
+	if !b.conf.Absolute() {
+		return nil
+	}
+	out := []render.Feed{{Link: feedFile}}
+	var langs []string
+	for _, a := range articles {
+		if l := i18n.Base(a.Lang); !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	slices.Sort(langs)
+	for _, l := range langs {
+		out = append(out, render.Feed{Lang: l, Link: "feed." + l + ".xml"})
+	}
+	return out
+}
+
+// writeFeeds writes the Atom feeds of b.feeds: the newest dated articles
+// of each, in full, with absolute links.
+func (b *builder) writeFeeds(ctx context.Context, articles []*render.Article) error {
+	for _, f := range b.feeds {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		lang := f.Lang
+		if lang == "" {
+			lang = b.conf.DefaultLang
+		}
+		a := &feed.Atom{
+			Lang:      f.Lang,
+			Title:     b.conf.Title(lang),
+			Subtitle:  b.conf.Lang(lang).Description,
+			ID:        b.conf.URL(""),
+			Self:      b.conf.URL(f.Link),
+			Alternate: b.conf.URL(""),
+			Author:    b.conf.Title(lang),
+			Generator: "isnad",
+		}
+		if f.Lang != "" {
+			a.ID = b.conf.URL(f.Link)
+		}
+		for _, art := range articles {
+			if art.Date.IsZero() || f.Lang != "" && i18n.Base(art.Lang) != f.Lang {
+				continue
+			}
+			if lim := b.conf.Feed.Limit; lim > 0 && len(a.Entries) == lim {
+				break
+			}
+			a.Entries = append(a.Entries, b.feedEntry(art))
+		}
+		b.write(f.Link, a.Bytes())
+	}
+	return nil
+}
+
+func (b *builder) feedEntry(a *render.Article) feed.Entry {
+	link := b.conf.URL(a.Path)
+	e := feed.Entry{
+		ID:        link,
+		Link:      link,
+		Title:     a.Title,
+		Lang:      a.Lang,
+		Published: a.Date,
+		Updated:   a.Lastmod,
+		Authors:   a.Authors,
+		Summary:   a.Summary,
+		Content:   string(absLinks([]byte(a.Body), link)),
+	}
+	for _, t := range a.Terms["tags"] {
+		e.Categories = append(e.Categories, t.Name)
+	}
+	for _, t := range a.Translations {
+		if t.Lang != a.Lang && !slices.ContainsFunc(e.Translations, func(x feed.Alternate) bool { return x.Lang == t.Lang }) {
+			e.Translations = append(e.Translations, feed.Alternate{Lang: t.Lang, URL: b.conf.URL(t.Path)})
+		}
+	}
+	return e
+}
+
+// absLinks makes every relative link in the HTML fragment body absolute,
+// resolved against base, the page it comes from, so the content of a
+// feed entry works wherever it is read.
+func absLinks(body []byte, base string) []byte {
+	bu, err := url.Parse(base)
+	if err != nil {
+		return body
+	}
+	return links.Rewrite(body, func(l links.Link) string {
+		u, err := url.Parse(l.URL)
+		if err != nil || u.IsAbs() || strings.HasPrefix(l.URL, "//") {
+			return l.URL
+		}
+		return bu.ResolveReference(u).String()
+	})
+}
+
+// A sitemapURL is a page the sitemap lists.
+type sitemapURL struct {
+	path    string
+	lastmod time.Time
+	article *render.Article
+}
+
+// noteURL records p for the sitemap: every page but 404.html, the search
+// page and the second and later pages of a long list.
+func (b *builder) noteURL(p *render.Page) {
+	if p.Kind == render.Kind404 || p.Kind == render.KindSearch || p.Pager != nil && p.Pager.Number > 1 {
+		return
+	}
+	u := sitemapURL{path: p.Path, article: p.Article}
+	if a := p.Article; a != nil {
+		u.lastmod = a.Date
+		if a.Lastmod.After(a.Date) {
+			u.lastmod = a.Lastmod
+		}
+	}
+	for _, a := range p.Articles {
+		if a.Date.After(u.lastmod) {
+			u.lastmod = a.Date
+		}
+	}
+	b.mu.Lock()
+	b.urls = append(b.urls, u)
+	b.mu.Unlock()
+}
+
+// writeSitemap writes sitemap.xml, with hreflang alternates between
+// translations, or, for a site of more pages than a sitemap may list,
+// sitemap.xml as an index of sitemap-1.xml, sitemap-2.xml, ...
+func (b *builder) writeSitemap() {
+	if !b.conf.Absolute() {
+		return
+	}
+	slices.SortFunc(b.urls, func(x, y sitemapURL) int { return strings.Compare(x.path, y.path) })
+	var urls []feed.URL
+	for _, u := range b.urls {
+		fu := feed.URL{Loc: b.conf.URL(u.path), Lastmod: u.lastmod}
+		if a := u.article; a != nil && len(a.Translations) > 0 {
+			fu.Alternates = append(fu.Alternates, feed.Alternate{Lang: a.Lang, URL: fu.Loc})
+			for _, t := range a.Translations {
+				fu.Alternates = append(fu.Alternates, feed.Alternate{Lang: t.Lang, URL: b.conf.URL(t.Path)})
+			}
+		}
+		urls = append(urls, fu)
+	}
+	if len(urls) <= sitemapMax {
+		b.write(sitemapFile, (&feed.Sitemap{URLs: urls}).Bytes())
+		return
+	}
+	var index feed.SitemapIndex
+	for i := 0; i < len(urls); i += sitemapMax {
+		part := urls[i:min(i+sitemapMax, len(urls))]
+		name := "sitemap-" + strconv.Itoa(i/sitemapMax+1) + ".xml"
+		b.write(name, (&feed.Sitemap{URLs: part}).Bytes())
+		var last time.Time
+		for _, u := range part {
+			if u.Lastmod.After(last) {
+				last = u.Lastmod
+			}
+		}
+		index.Sitemaps = append(index.Sitemaps, feed.URL{Loc: b.conf.URL(name), Lastmod: last})
+	}
+	b.write(sitemapFile, index.Bytes())
+}
+
+// writeRobots writes robots.txt, which lets every crawler in and names
+// the sitemap. (Crawlers read it only at the root of a host; under a
+// project path it is harmless, and the sitemap can be submitted by hand.)
+func (b *builder) writeRobots() {
+	s := "User-agent: *\nAllow: /\n"
+	if b.conf.Absolute() {
+		s += "\nSitemap: " + b.conf.URL(sitemapFile) + "\n"
+	}
+	b.write(robotsFile, []byte(s))
+}
+
+// writeCNAME writes the CNAME file GitHub Pages reads to serve the site
+// under its own domain, when the base URL names one.
+func (b *builder) writeCNAME() {
+	if d := b.conf.CustomDomain(); d != "" {
+		b.write(cnameFile, []byte(d+"\n"))
+	}
+}
+
+// reservedFile reports whether an article at rel would take the name of
+// one of the publishing files.
+func reservedFile(rel string) bool {
+	first, _, _ := strings.Cut(rel, "/")
+	if first == searchDir || first == robotsFile || first == cnameFile || strings.HasPrefix(first, "sitemap") && path.Ext(first) == ".xml" {
+		return true
+	}
+	return strings.HasPrefix(first, "feed") && path.Ext(first) == ".xml"
+}
