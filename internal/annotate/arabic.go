@@ -175,6 +175,28 @@ func (d *doc) arabic(s sentence, si int) []found {
 		}
 	}
 	if len(fs) == 0 {
+		// "...، لكن متحدثا باسمه قال ...": a subject first, after a comma.
+		for c := first; c < b-2 && len(fs) == 0; c++ {
+			if !isComma(d.toks[c].key) || d.inQuote(c) {
+				continue
+			}
+			p := c + 1
+			switch d.toks[p].key {
+			case "لكن", "ولكن", "بينما", "فيما", "غير", "الا":
+				p++
+				if p < b && (d.toks[p].key == "ان" || d.toks[p].key == "أن") {
+					p++
+				}
+			}
+			if p < b {
+				if f, ok := d.arSubjectFirst(a, p, b); ok {
+					fs = append(fs, f)
+					primary = f.cue[0]
+				}
+			}
+		}
+	}
+	if len(fs) == 0 {
 		return nil
 	}
 	// Participles and glued verbs after a comma go on with the same source:
@@ -611,6 +633,10 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		if e, end := d.a.m.matchFuzzy(d.toks, j, bare); e != nil {
 			return d.a.m.src(e), end, true
 		}
+		if e, end := d.a.m.matchFuzzy(d.toks, i, bare); e != nil && end > j {
+			// "مكتب رئيس الوزراء" for "مكتب رئيس الوزراء الإسرائيلي".
+			return d.a.m.src(e), end, true
+		}
 		if tn.kinds[0] != "official" && tn.kinds[0] != "organization" {
 			if e, end := d.a.m.matchFuzzy(d.toks, j, ""); e != nil {
 				return d.a.m.src(e), end, true
@@ -845,6 +871,14 @@ func (d *doc) inside(i, j int) (src, bool) {
 		k = end - 1
 	}
 	if body == nil {
+		// "متحدثا باسمه": the body named earlier in the sentence.
+		for k := i + 1; k < j; k++ {
+			if w := d.toks[k].key; w == "باسمه" || w == "باسمها" || w == "باسمهم" {
+				if s, ok := d.bodyBefore(i); ok {
+					return s, true
+				}
+			}
+		}
 		return src{}, false
 	}
 	// Words after the body that are not adjectives nor titles: a name.
@@ -864,6 +898,17 @@ func (d *doc) inside(i, j int) (src, bool) {
 		return src{name: d.text(i, j), kind: outlet.Anonymous, gender: 'm', org: body.entry, noun: strings.TrimPrefix(d.toks[i].key, "ال")}, true
 	}
 	return *body, true
+}
+
+// bodyBefore finds the nearest registered body named before token i in
+// the block, else the latest body mentioned.
+func (d *doc) bodyBefore(i int) (src, bool) {
+	for k := i - 1; k >= 0 && k >= i-30; k-- {
+		if val, _ := d.a.m.match(d.toks, k, true); val != nil && val.entry != nil && val.entry.Kind != outlet.Person {
+			return d.a.m.src(val.entry), true
+		}
+	}
+	return d.issuer()
 }
 
 // anaphor finds the latest source whose type noun is head ("وكاله").

@@ -29,6 +29,10 @@ type fuzzyName struct {
 	runes  int
 	entry  *outlet.Entry
 	prefix bool // only the first words of the name
+	// typed marks a prefix that starts with a type noun ("مكتب رئيس
+	// الوزراء"): it counts only spelt exactly and not followed by an
+	// adjective, which would name another body.
+	typed bool
 }
 
 // matcher finds registry names in token streams. It is built once and
@@ -103,12 +107,12 @@ func newMatcher(reg *outlet.Registry) *matcher {
 			full := strings.Join(words, "")
 			m.fuzzy = append(m.fuzzy, fuzzyName{key: full, runes: utf8.RuneCountInString(full), entry: e})
 			for i := 1; i < len(words); i++ {
-				if isTypeWord(words[0]) {
-					break // "وزارة الصحة" is every country's
+				if isTypeWord(words[0]) && i < 3 {
+					continue // "وزارة الصحة" is every country's
 				}
 				p := strings.Join(words[:i], "")
-				if utf8.RuneCountInString(p) < 6 {
-					continue
+				if utf8.RuneCountInString(p) < 6 || p[0] < utf8.RuneSelf {
+					continue // English prefixes are words of their own: "Wall Street"
 				}
 				if o, ok := prefixes[p]; ok && o != e {
 					shared[p] = true
@@ -127,7 +131,7 @@ func newMatcher(reg *outlet.Registry) *matcher {
 	}
 	for p, e := range prefixes {
 		if !shared[p] {
-			m.fuzzy = append(m.fuzzy, fuzzyName{key: p, runes: utf8.RuneCountInString(p), entry: e, prefix: true})
+			m.fuzzy = append(m.fuzzy, fuzzyName{key: p, runes: utf8.RuneCountInString(p), entry: e, prefix: true, typed: isTypeWord(firstWord(p, e))})
 		}
 	}
 	// Map order must not leak into matching.
@@ -293,7 +297,10 @@ func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, i
 					continue
 				}
 			}
-			if f.prefix && !nameMayEnd(toks, ends[n-1]) {
+			switch {
+			case f.typed && (d != 0 || !typedMayEnd(toks, ends[n-1])):
+				continue
+			case f.prefix && !f.typed && !nameMayEnd(toks, ends[n-1]):
 				continue
 			}
 			if d < bestD || d == bestD && ends[n-1] > bestEnd {
@@ -336,6 +343,27 @@ func nameMayEnd(toks []token, i int) bool {
 	}
 	k := toks[i].key
 	return strings.HasPrefix(k, "ال") && (strings.HasSuffix(k, "يه") || strings.HasSuffix(k, "ي")) || k == "عن" || k == "في" || k == "ان" || k == "بان"
+}
+
+// firstWord returns the first word of the name of e whose collapsed key
+// starts with p.
+func firstWord(p string, e *outlet.Entry) string {
+	for _, name := range e.Names() {
+		words := strings.Fields(fold.LooseString(name))
+		if len(words) > 0 && strings.HasPrefix(strings.Join(words, ""), p) {
+			return words[0]
+		}
+	}
+	return ""
+}
+
+// typedMayEnd reports whether a descriptive name may end before token i:
+// at punctuation, the end, or a function word — not before an adjective.
+func typedMayEnd(toks []token, i int) bool {
+	if i >= len(toks) || toks[i].kind == tPunct {
+		return true
+	}
+	return !strings.HasPrefix(toks[i].key, "ال")
 }
 
 // isTypeWord reports a word that names a kind of body rather than one:
