@@ -449,6 +449,7 @@ func assignIDs(src []byte, claims []Claim) {
 	used := make(map[uint32]bool, len(claims))
 	var pk, ek, sk fold.Key
 	pk.Tier, ek.Tier, sk.Tier = fold.Loose, fold.Loose, fold.Loose
+	pk.NoOffsets, ek.NoOffsets, sk.NoOffsets = true, true, true
 	for i := range claims {
 		c := &claims[i]
 		pk.Reset()

@@ -54,6 +54,9 @@ type Key struct {
 	// Off[i] is the source offset of the rune that produced B[i]. Offsets
 	// never decrease and always fall on rune boundaries of the source.
 	Off []int32
+	// NoOffsets skips Off, for keys that are only compared or hashed;
+	// Span is then meaningless.
+	NoOffsets bool
 
 	end     int  // source offset just past the last rune written
 	pending bool // a space is owed before the next non-space byte
@@ -105,8 +108,10 @@ func (k *Key) WriteString(s string, base int) {
 			}
 			k.flush()
 			k.B = append(k.B, s[i:j]...)
-			for o := i; o < j; o++ {
-				k.Off = append(k.Off, int32(base+o))
+			if !k.NoOffsets {
+				for o := i; o < j; o++ {
+					k.Off = append(k.Off, int32(base+o))
+				}
 			}
 			i = j
 			continue
@@ -161,7 +166,9 @@ func (k *Key) ascii(c byte, off int) {
 	}
 	k.flush()
 	k.B = append(k.B, c)
-	k.Off = append(k.Off, int32(off))
+	if !k.NoOffsets {
+		k.Off = append(k.Off, int32(off))
+	}
 }
 
 func (k *Key) space(off int) {
@@ -176,7 +183,9 @@ func (k *Key) flush() {
 	if k.pending {
 		k.pending = false
 		k.B = append(k.B, ' ')
-		k.Off = append(k.Off, int32(k.pendOff))
+		if !k.NoOffsets {
+			k.Off = append(k.Off, int32(k.pendOff))
+		}
 	}
 }
 
@@ -237,7 +246,9 @@ func (k *Key) emit(r rune, off int) {
 	n := len(k.B)
 	k.B = utf8.AppendRune(k.B, r)
 	for range len(k.B) - n {
-		k.Off = append(k.Off, int32(off))
+		if !k.NoOffsets {
+			k.Off = append(k.Off, int32(off))
+		}
 	}
 }
 
@@ -257,7 +268,9 @@ func (k *Key) arabic(r rune, off int) {
 	// Every letter of the block is two bytes in UTF-8.
 	k.flush()
 	k.B = append(k.B, byte(0xC0|m>>6), byte(0x80|m&0x3F))
-	k.Off = append(k.Off, int32(off), int32(off))
+	if !k.NoOffsets {
+		k.Off = append(k.Off, int32(off), int32(off))
+	}
 }
 
 // arabicBasic and arabicLoose map each rune of U+0600–U+06FF to its folded

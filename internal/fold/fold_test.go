@@ -235,3 +235,14 @@ func FuzzDistance(f *testing.F) {
 		}
 	})
 }
+
+func TestNoOffsets(t *testing.T) {
+	s := "وَقالت Reuters  ﻷ \u200f٢٠٢٤"
+	a := Key{Tier: Loose}
+	a.WriteString(s, 0)
+	b := Key{Tier: Loose, NoOffsets: true}
+	b.WriteString(s, 0)
+	if string(a.B) != string(b.B) || len(b.Off) != 0 {
+		t.Fatalf("NoOffsets key %q (%d offsets), want %q and none", b.B, len(b.Off), a.B)
+	}
+}
