@@ -386,35 +386,6 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 	return f, true
 }
 
-// isAnaphor reports whether tokens [i, j) are a definite type noun
-// standing for an earlier source ("الوكالة"), not a name.
-func (d *doc) isAnaphor(i, j int) bool {
-	for i < j && (d.toks[i].kind == tPunct || d.a.lex.timeWords[d.toks[i].key]) {
-		i++
-	}
-	if i >= j {
-		return false
-	}
-	k := d.toks[i].key
-	if strings.HasPrefix(k, "و") && strings.HasPrefix(k[len("و"):], "ال") {
-		k = k[len("و"):]
-	}
-	if strings.HasPrefix(k, "لل") {
-		k = "ال" + k[len("لل"):]
-	}
-	if d.a.lex.docNouns[k] {
-		return true
-	}
-	if !strings.HasPrefix(k, "ال") {
-		return k == "the" || d.toks[i].key == "it"
-	}
-	_, ok := d.a.m.heads[strings.TrimPrefix(k, "ال")]
-	if !ok {
-		_, ok = d.a.lex.typeNouns[strings.TrimPrefix(k, "ال")]
-	}
-	return ok && (j-i == 1 || j-i == 2 && d.a.lex.nisba(d.toks[i+1].key))
-}
-
 // arTail reads what follows a clause's subject up to its content: a chain
 // ("عن مسؤولين"), a conduit ("لرويترز"), a complementiser or a quote. It
 // returns the index where the content starts, whether the content is a

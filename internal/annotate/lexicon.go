@@ -56,8 +56,6 @@ type lexicon struct {
 	enPart       map[string]bool       // adding, saying, noting
 	stopAfterSub map[string]bool       // words that end a subject: في, عن, ل...
 	nisba        func(string) bool     // a relative adjective: الاميركيه
-	enBoundary   map[string]bool       // words that cannot be in an English subject
-	enTitles     map[string]bool       // titles that head a person's name: president, minister
 	enAbbrev     map[string]bool       // abbreviations whose dot does not end a sentence
 	enLower      map[string]bool       // lower-case words allowed inside a proper name: of, the, for
 }
@@ -347,11 +345,6 @@ func newLexicon() *lexicon {
 		"organisation", "body", "council", "commission", "administration", "kremlin", "pentagon", "palace", "embassy", "group", "company", "bloc", "union")
 	l.enPart = map[string]bool{"adding": true, "saying": true, "noting": true, "warning": true, "stressing": true,
 		"explaining": true, "insisting": true, "arguing": true, "claiming": true, "pointing": true, "calling": true, "urging": true, "denying": true}
-	l.enBoundary = map[string]bool{"that": true, "and": true, "but": true, "which": true, "who": true, "when": true, "as": true,
-		"while": true, "if": true, "because": true, "after": true, "before": true, "also": true, "on": true, "in": true,
-		"at": true, "last": true, "earlier": true, "later": true, "previously": true, "had": true, "has": true, "have": true,
-		"was": true, "were": true, "is": true, "are": true, "will": true, "would": true, "not": true, "to": true, "with": true}
-	l.enTitles = map[string]bool{"president": true, "minister": true, "secretary": true, "spokesman": true, "spokeswoman": true, "chief": true, "general": true, "prime": true, "foreign": true, "defence": true, "defense": true, "ambassador": true, "envoy": true}
 	l.enAbbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "col": true, "lt": true,
 		"sgt": true, "capt": true, "gov": true, "sen": true, "rep": true, "st": true, "jan": true, "feb": true, "mar": true, "apr": true,
 		"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "no": true, "vs": true, "inc": true, "co": true, "corp": true, "ltd": true, "jr": true, "sr": true, "etc": true}
