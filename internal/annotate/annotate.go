@@ -75,9 +75,11 @@ func (s src) isMedia() bool {
 func entrySrc(e *outlet.Entry) src {
 	s := src{entry: e, kind: e.Kind, gender: 'f'}
 	if e.Kind == outlet.Person {
-		s.gender = 'm'
-		if e.Gender == "f" {
-			s.gender = 'f'
+		switch e.Gender {
+		case "m", "f":
+			s.gender = e.Gender[0]
+		default:
+			s.gender = '?' // unknown: either pronoun may go on with them
 		}
 	} else if e.Head.Gender == "m" {
 		s.gender = 'm'

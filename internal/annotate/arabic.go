@@ -569,8 +569,8 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		}
 	}
 	if bare == k && strings.HasPrefix(bare, "ل") && !strings.HasPrefix(bare, "لل") {
-		if _, ok := lex.typeNouns[bare[len("ل"):]]; ok {
-			bare = bare[len("ل"):]
+		if lex.isWord(bare[len("ل"):]) {
+			bare = bare[len("ل"):] // "لبيان", "لصحيفة"
 		}
 	} else if strings.HasPrefix(bare, "لل") {
 		if _, ok := lex.typeNouns[bare[len("لل"):]]; ok {
@@ -587,6 +587,12 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 	// "تقرير “وول ستريت جورنال”", "تقديرات رئيس الحكومة", "بيان للجيش".
 	if lex.dataNouns[bare] {
 		j := i + 1
+		// "بيان صادر عن الجيش".
+		if j+1 < b && strings.HasSuffix(strings.TrimPrefix(d.toks[j].key, "ال"), "صادر") || j+1 < b && strings.TrimPrefix(d.toks[j].key, "ال") == "صادره" {
+			if d.toks[j+1].key == "عن" {
+				j += 2
+			}
+		}
 		if s, end, ok := d.arNP(j, b, false); ok && (s.entry != nil || s.head != "" || s.noun != "") {
 			return s, end, true
 		}
@@ -884,6 +890,14 @@ func (d *doc) bodyBefore(i int) (src, bool) {
 
 // anaphor finds the latest source whose type noun is head ("وكاله").
 func (d *doc) anaphor(head string) (src, bool) {
+	// The source of a recent claim first: "وقالت الوكالة" goes on with the
+	// agency that was speaking, not one named inside its claim.
+	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 4; i, n = i-1, n+1 {
+		m := d.csrc[i]
+		if m.head == head || m.entry != nil && d.a.m.hasHead(m.entry, head) {
+			return m, true
+		}
+	}
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := d.mentions[i]
 		if m.head == head || m.entry != nil && d.a.m.hasHead(m.entry, head) {

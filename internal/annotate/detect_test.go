@@ -125,6 +125,10 @@ var detectCases = []struct {
 	{"en lowercase ordinary word", "en", "An independent commission said the vote was fair.", []string{"=/indirect"}},
 	{"en the group", "en", "Hamas said in a statement that talks had stalled.\nThe group added that it would not disarm.", []string{"hamas/indirect", "hamas/anaphora"}},
 	{"ar praised", "ar", "وأشادت وزارة الخارجية القطرية بالاتفاق.", []string{"qatari-foreign-ministry/indirect"}},
+	{"en said on", "en", "Blinken said on CNN that a deal was close.", []string{"antony-blinken/indirect conduit:cnn org:us-state-department"}},
+	{"en citing first", "en", "Citing two U.S. officials, The New York Times reported that the plan was approved.", []string{"nyt/indirect via:="}},
+	{"ar anaphora speaker not content", "ar", "وذكرت وكالة رويترز أن وكالة الأنباء السعودية نشرت الخبر.\nوقالت الوكالة إن المحادثات مستمرة.", []string{"reuters/indirect", "reuters/anaphora"}},
+	{"ar according statement issued by", "ar", "وارتفع عدد القتلى إلى 12، وفقا لبيان صادر عن الجيش الإسرائيلي.", []string{"israeli-army/according_to"}},
 	{"ar person in apposition", "ar", "وأكد الرئيس المصري عبد الفتاح السيسي، خلال لقائه وزير الخارجية الأميركي، أن مصر ترفض التهجير.", []string{"abdel-fattah-al-sisi/indirect"}},
 }
 

@@ -221,6 +221,12 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 		if ok && s0 > a {
 			// "In an interview with the BBC, Starmer said".
 			f.conduit = d.enLeadConduit(a, s0)
+			// "Citing two officials, the paper said".
+			if k := d.toks[a].key; (k == "citing" || k == "quoting") && s0-1 > a+1 {
+				if vs, _, vok := d.enNPAfter(a+1, s0-1); vok {
+					f.via = append(f.via, vs)
+				}
+			}
 		}
 	}
 	if !ok {
@@ -651,7 +657,7 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 				}
 			}
 		}
-		if n == 0 && k == "to" && f.conduit == nil {
+		if n == 0 && (k == "to" || k == "on") && f.conduit == nil {
 			// "confirmed to Reuters", "said to CNN".
 			if s, end, ok := d.enMedia(i+1, b); ok {
 				f.conduit = &s

@@ -288,6 +288,12 @@ func TestGold(t *testing.T) {
 	for _, k := range keys {
 		t.Logf("  %s %-22s %s", k.lang, k.pattern, *table[k])
 	}
+	t.Logf("per pattern, held-out only:")
+	for _, k := range keys {
+		if s := table[key{"heldout", k.lang, k.pattern}]; s != nil {
+			t.Logf("  %s %-22s %s", k.lang, k.pattern, *s)
+		}
+	}
 	for _, m := range mistakes {
 		t.Logf("tune: %s", m)
 	}

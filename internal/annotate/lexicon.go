@@ -190,6 +190,8 @@ func newLexicon() *lexicon {
 	v(vSay, false, "استنكر", "استنكرت", "استنكروا")
 	v(vSay, false, "قلل", "قللت", "قللوا")
 	v(vAdd, false, "استدرك", "استدركت", "")
+	v(vAdd, false, "مضى", "مضت", "مضوا")
+	v(vAdd, false, "زاد", "زادت", "")
 	v(vSay, false, "شدد", "شددت", "شددوا", "يشدد", "تشدد")
 	v(vSay, false, "يؤكد", "", "", "يؤكد")
 	v(vSay, false, "يرى", "", "", "يرى", "ترى")
