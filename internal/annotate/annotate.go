@@ -114,6 +114,7 @@ type doc struct {
 	claims      []Claim // detected claims, in order
 	csrc        []src   // the source of each detected claim
 	unattr      []Span
+	colon       *src // the source of a claim ending its paragraph with ":"
 	dateline    *src
 	datelineEnd int  // token just past the dateline of the current block
 	issuerSrc   *src // who issued the latest statement or report ("أصدرت X بيانا")
@@ -155,6 +156,10 @@ func (d *doc) blockClaims(b *Block) {
 	}
 	d.prepare(b)
 	d.dateline, d.datelineEnd = nil, 0
+	// "وقال الوزير:" ending a paragraph announces the quotation that
+	// makes the next one.
+	announced := d.colon
+	d.colon = nil
 	for si, s := range d.sents {
 		s = trimSentence(d.toks, s)
 		if s.a >= s.b {
@@ -177,6 +182,9 @@ func (d *doc) blockClaims(b *Block) {
 		}
 		if s.a >= s.b {
 			continue
+		}
+		if len(fs) == 0 && si == 0 && announced != nil && d.toks[s.a].kind == tPunct && isQuote(d.toks[s.a].key) {
+			fs = []found{{start: s.a, source: *announced, typ: Direct}}
 		}
 		d.scanMentions(s)
 		if len(fs) == 0 {
@@ -204,7 +212,16 @@ func (d *doc) blockClaims(b *Block) {
 			if end <= f.start {
 				continue
 			}
+			if i == len(fs)-1 && si == len(d.sents)-1 && f.typ == Indirect && f.source.kind != outlet.Anonymous && isColon(d.toks[len(d.toks)-1].key) {
+				f.typ = Direct // "قال الوزير:" before the quotation
+			}
 			d.addClaim(f, end)
+		}
+		if si == len(d.sents)-1 {
+			if last := d.toks[len(d.toks)-1]; last.kind == tPunct && isColon(last.key) {
+				src := fs[len(fs)-1].source
+				d.colon = &src
+			}
 		}
 	}
 }

@@ -665,7 +665,10 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 			return s, end, true
 		}
 		if strings.HasPrefix(bare, "ال") && end == i+1 {
-			if s, ok := d.anaphorNoun(bare); ok {
+			// Alone before its content ("وأضاف الوزير أن"), not before a
+			// phrase that names someone else ("القيادي في حركة حماس ...").
+			alone := end >= b || d.toks[end].kind == tPunct || lex.comp[d.toks[end].key] || lex.timeWords[d.toks[end].key]
+			if s, ok := d.anaphorNoun(bare, alone); ok {
 				s.anaphor = true
 				return s, end, true
 			}
@@ -919,12 +922,29 @@ func (d *doc) anaphor(head string) (src, bool) {
 
 // anaphorNoun finds the latest unregistered source headed by the same
 // noun: "المسؤول" after "مسؤول أميركي".
-func (d *doc) anaphorNoun(k string) (src, bool) {
+func (d *doc) anaphorNoun(k string, alone bool) (src, bool) {
 	n := strings.TrimPrefix(k, "ال")
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := d.mentions[i]
 		if m.noun == n {
 			return m, true
+		}
+	}
+	// "وأضاف الوزير" after "قال وزير الخارجية ...": a title goes on with
+	// the person who just spoke.
+	if alone && d.a.lex.sourceNouns[k].kind == "official" {
+		return d.recentSpeaker(n)
+	}
+	return src{}, false
+}
+
+// recentSpeaker returns the source of one of the last two claims that is
+// a person or an unnamed official headed by noun.
+func (d *doc) recentSpeaker(noun string) (src, bool) {
+	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 2; i, n = i-1, n+1 {
+		s := d.csrc[i]
+		if s.noun == noun || s.kind == outlet.Person || s.entry == nil && (s.kind == outlet.Official || s.kind == outlet.Anonymous) && s.gender != 'p' {
+			return s, true
 		}
 	}
 	return src{}, false

@@ -129,6 +129,11 @@ var detectCases = []struct {
 	{"en citing first", "en", "Citing two U.S. officials, The New York Times reported that the plan was approved.", []string{"nyt/indirect via:="}},
 	{"ar anaphora speaker not content", "ar", "وذكرت وكالة رويترز أن وكالة الأنباء السعودية نشرت الخبر.\nوقالت الوكالة إن المحادثات مستمرة.", []string{"reuters/indirect", "reuters/anaphora"}},
 	{"ar according statement issued by", "ar", "وارتفع عدد القتلى إلى 12، وفقا لبيان صادر عن الجيش الإسرائيلي.", []string{"israeli-army/according_to"}},
+	{"en the official", "en", "Israel's defence minister Yoav Gallant said the operation would continue.\nThe minister added that reservists would be called up.", []string{"yoav-gallant/indirect", "yoav-gallant/anaphora"}},
+	{"en op-ed", "en", "Zelensky wrote in an op-ed in the Financial Times that Europe must act.", []string{"volodymyr-zelensky/indirect conduit:ft"}},
+	{"ar title goes on", "ar", "وقال وزير الخارجية الأميركي أنتوني بلينكن إن الاتفاق قريب.\nوأضاف الوزير أن العقبات ما زالت قائمة.", []string{"antony-blinken/indirect", "antony-blinken/anaphora"}},
+	{"ar quote paragraph after colon", "ar", "وقال وزير الخارجية الأميركي أنتوني بلينكن في مؤتمر صحفي:\n«لن نسمح بتوسع الحرب».", []string{"antony-blinken/direct", "antony-blinken/direct"}},
+	{"en quote paragraph after colon", "en", "Blinken told reporters:\n\"We will not allow the war to spread.\"", []string{"antony-blinken/direct", "antony-blinken/direct"}},
 	{"ar person in apposition", "ar", "وأكد الرئيس المصري عبد الفتاح السيسي، خلال لقائه وزير الخارجية الأميركي، أن مصر ترفض التهجير.", []string{"abdel-fattah-al-sisi/indirect"}},
 }
 

@@ -397,6 +397,16 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			return s, true
 		}
 	}
+	// "The official", "the spokesman": the person or official speaking
+	// just before.
+	if first == "the" && j-i == 2 {
+		if sn, ok := lex.enSourceHead[d.toks[i+1].key]; ok && sn.gender != 'p' {
+			if s, ok := d.recentSpeaker(d.toks[i+1].key); ok {
+				s.anaphor = true
+				return s, true
+			}
+		}
+	}
 	// "The paper", "the agency", "the Israeli military": an earlier source.
 	if first == "the" && j-i <= 3 {
 		head := d.toks[j-1].key
@@ -550,8 +560,10 @@ func (d *doc) enAnaphor(head string) (src, bool) {
 			}
 			k := string(m.entry.Kind)
 			// "the group", "the body": an official body or an organization.
-			if k == tn.kinds[0] || tn.kinds[0] == "official" && k == string(outlet.Organization) {
-				return m, true
+			for _, want := range tn.kinds {
+				if k == want || want == "official" && k == string(outlet.Organization) {
+					return m, true
+				}
 			}
 		}
 	}
@@ -646,9 +658,9 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 				continue
 			}
 		}
-		if (k == "with" || k == "to" || k == "by") && i > 0 && f.conduit == nil {
+		if (k == "with" || k == "to" || k == "by" || k == "in") && i > 0 && f.conduit == nil {
 			p := d.toks[i-1].key
-			if p == "interview" || p == "speaking" || p == "posted" || p == "published" || p == "carried" || p == "comments" || p == "remarks" || p == "broadcast" || p == "aired" {
+			if p == "ed" || p == "column" || p == "article" || p == "editorial" || p == "interview" || p == "speaking" || p == "posted" || p == "published" || p == "carried" || p == "comments" || p == "remarks" || p == "broadcast" || p == "aired" {
 				if s, end, ok := d.enMedia(i+1, b); ok {
 					f.conduit = &s
 					d.mention(s)

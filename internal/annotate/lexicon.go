@@ -341,7 +341,8 @@ func newLexicon() *lexicon {
 	et([]string{"newspaper"}, "paper", "newspaper", "daily", "broadsheet", "tabloid")
 	et([]string{"agency"}, "agency", "wire")
 	et([]string{"broadcaster"}, "network", "broadcaster", "channel", "station", "outlet", "tv")
-	et([]string{"magazine"}, "magazine", "weekly", "monthly", "journal")
+	et([]string{"magazine"}, "magazine", "weekly", "monthly")
+	et([]string{"newspaper", "magazine"}, "journal", "post", "times")
 	et([]string{"website"}, "website", "site")
 	et([]string{"official"}, "ministry", "department", "alliance", "government", "office", "army", "military", "organization",
 		"organisation", "body", "council", "commission", "administration", "kremlin", "pentagon", "palace", "embassy", "group", "company", "bloc", "union")
