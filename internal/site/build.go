@@ -59,6 +59,9 @@ type Result struct {
 	Bytes    int64
 	// Diags holds every problem found, errors and warnings, sorted.
 	Diags diag.List
+	// Sources maps the file of every article page to the article's
+	// file: "2024/x/index.html" → "content/2024/x.md".
+	Sources map[string]string
 }
 
 // Build builds the site of cfg.Source into cfg.Out. It returns an error
@@ -389,9 +392,9 @@ func (b *builder) taxonomies(articles []*render.Article) map[string][]*render.Te
 			t.Lang = majorityLang(t.Articles, b.conf.DefaultLang)
 		}
 		i18n.SortFunc(b.conf.DefaultLang, terms, func(t *render.Term) string { return t.Name })
-		if len(terms) > 0 {
-			out[plural] = terms
-		}
+		// A taxonomy with no terms yet still gets its page: the
+		// navigation links to it.
+		out[plural] = terms
 	}
 	return out
 }
@@ -546,6 +549,14 @@ func (b *builder) writePage(ctx context.Context, p *render.Page) error {
 	b.pages.Add(1)
 	b.write(name, buf.Bytes())
 	b.noteURL(p)
+	if p.Article != nil {
+		b.mu.Lock()
+		if b.res.Sources == nil {
+			b.res.Sources = map[string]string{}
+		}
+		b.res.Sources[name] = p.Article.Doc.Path
+		b.mu.Unlock()
+	}
 	return nil
 }
 
