@@ -458,7 +458,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	}
 	if body == nil || bodyAt > d.skipThe(i, j) {
 		// A misspelt name: "The Wall Street Jounral", "The Finacial Times".
-		if k := d.skipThe(i, j); d.toks[k].upper && j-k <= 4 && d.lex().enSourceHead[d.toks[j-1].key] == (sourceNoun{}) {
+		if k := d.skipThe(i, j); k < j && d.toks[k].upper && j-k <= 4 && d.lex().enSourceHead[d.toks[j-1].key] == (sourceNoun{}) {
 			if e, end := d.a.m.matchFuzzy(d.toks, k, ""); e != nil && end == j {
 				return d.a.m.src(e), true
 			}
