@@ -179,6 +179,13 @@ func (w *wrapper) collect(n ast.Node) {
 			flush()
 			continue
 		}
+		if c.Type() == ast.TypeBlock {
+			// A claim is inline: never wrap a whole paragraph, look
+			// inside it.
+			flush()
+			w.collect(c)
+			continue
+		}
 		s, e, ok := extent(c)
 		switch {
 		case !ok:

@@ -21,6 +21,8 @@ import (
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/isnad/isnad/internal/annotate"
 )
 
 // newMarkdown builds the one goldmark.Markdown a build shares.
@@ -37,6 +39,9 @@ func newMarkdown(cfg *Config, code *codeRenderer) goldmark.Markdown {
 			extension.WithFootnoteBacklinkHTML("↑"),
 		),
 	}
+	if cfg.Annotator != nil {
+		exts = append(exts, annotate.Extension{})
+	}
 	exts = append(exts, cfg.Extenders...)
 	var ropts []renderer.Option
 	if cfg.Site.Markup.Unsafe {
@@ -46,6 +51,8 @@ func newMarkdown(cfg *Config, code *codeRenderer) goldmark.Markdown {
 		util.Prioritized(code, 100),
 		util.Prioritized(tableWrapper{}, 100),
 		util.Prioritized(isolateRenderer{}, 100),
+		// Over annotate's own ClaimRenderer (priority 500).
+		util.Prioritized(&claimRenderer{cat: cfg.Catalog, site: cfg.Site}, 100),
 	))
 	if !cfg.Site.Markup.Unsafe {
 		ropts = append(ropts, renderer.WithNodeRenderers(util.Prioritized(rawHTMLEscaper{}, 100)))
@@ -57,8 +64,8 @@ func newMarkdown(cfg *Config, code *codeRenderer) goldmark.Markdown {
 	for i, t := range cfg.Transformers {
 		popts = append(popts, parser.WithASTTransformers(util.Prioritized(t, 1000+i)))
 	}
-	// Lowest priority runs last: after every extension's transformer.
-	popts = append(popts, parser.WithASTTransformers(util.Prioritized(isolator{}, 1<<20)))
+	// The isolator is not among them: Renderer.Body runs it after
+	// annotation.
 	return goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(popts...),

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"time"
 
+	"github.com/isnad/isnad/internal/claims"
 	"github.com/isnad/isnad/internal/config"
 	"github.com/isnad/isnad/internal/content"
 )
@@ -15,7 +16,9 @@ const (
 	KindTerm    = "term"  // the articles of one tag
 	KindTerms   = "terms" // every tag
 	Kind404     = "404"
-	KindSearch  = "search" // the search page
+	KindSearch  = "search"  // the search page
+	KindOutlet  = "outlet"  // one source and every claim it takes part in
+	KindOutlets = "outlets" // every source, most claims first
 )
 
 // A Page is what a page template runs with.
@@ -52,6 +55,13 @@ type Page struct {
 	Pager *Pager
 	// Search is what the search page offers; nil on other pages.
 	Search *Search
+	// Outlet is the source of an outlet page; Outlets the index of the
+	// outlets page (and of every page, for links).
+	Outlet  *claims.Outlet
+	Outlets *claims.Index
+	// JSONLD is the page's schema.org description, for a <script
+	// type="application/ld+json">; "" for none.
+	JSONLD template.JS
 }
 
 // Search is what the search page offers besides its form.
@@ -130,11 +140,10 @@ type Article struct {
 	Terms map[string][]*Term
 	// Translations are the articles that share this one's translationKey.
 	Translations []*Article
-	// Claims holds what the annotator found in the article (its claims
-	// and sources, an annotate result) for templates to show; nil until an
-	// annotator is plugged into the build. It is untyped so that render
-	// does not depend on the annotator's package.
-	Claims any
+	// Claims holds what the annotator found in the article: its claims
+	// with their sources resolved, its sources section and sourcing
+	// strip. It is nil when the renderer has no annotator.
+	Claims *claims.Article
 	// Words is the number of words in the body, for reading time.
 	Words int
 	// Text is the body as plain text, one line per heading, paragraph,

@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/isnad/isnad/internal/annotate"
 	"github.com/isnad/isnad/internal/config"
 	"github.com/isnad/isnad/internal/content"
 	"github.com/isnad/isnad/internal/diag"
@@ -37,6 +38,11 @@ type Config struct {
 	// Transformers run on the AST of every article, Markdown and plain
 	// text alike, in order, after parsing.
 	Transformers []parser.ASTTransformer
+	// Annotator, when set, finds the claims of every article in its AST
+	// (the citation markup is then part of the Markdown): the body marks
+	// each claim with its outlet chip, card and margin note, and
+	// Article.Claims holds them.
+	Annotator *annotate.Annotator
 }
 
 // A Renderer renders articles and pages. It is safe for concurrent use.
@@ -95,6 +101,11 @@ func (r *Renderer) Body(ctx context.Context, d *content.Doc, a *Article) diag.Li
 	} else {
 		doc = r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	}
+	if r.cfg.Annotator != nil {
+		diags.Append(r.annotate(ctx, d, a, doc.(*ast.Document)))
+	}
+	// Isolation comes last, so claim spans hold whole runs of text.
+	isolator{}.Transform(doc.(*ast.Document), text.NewReader(body), pc)
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, body, doc); err != nil {
 		diags.Addf(d.Pos(d.BodyStart), "rendering: %v", err)
@@ -185,6 +196,5 @@ func (r *Renderer) textAST(d *content.Doc, pc parser.Context) *ast.Document {
 	for _, t := range r.cfg.Transformers {
 		t.Transform(doc, reader, pc)
 	}
-	isolator{}.Transform(doc, reader, pc)
 	return doc
 }

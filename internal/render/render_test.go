@@ -209,7 +209,7 @@ func (f transformerFunc) Transform(doc *ast.Document, reader text.Reader, _ pars
 func TestTemplateErrorsHavePositions(t *testing.T) {
 	base, _ := fs.ReadFile(isnad.Defaults, "templates/base.html")
 	tmpl := fstest.MapFS{"base.html": {Data: base}}
-	for _, name := range []string{"list.html", "term.html", "terms.html", "404.html", "search.html"} {
+	for _, name := range []string{"list.html", "term.html", "terms.html", "404.html", "outlet.html", "outlets.html", "search.html"} {
 		tmpl[name] = &fstest.MapFile{Data: []byte(`{{template "base.html" .}}`)}
 	}
 	for _, p := range []string{"partials/header.html", "partials/footer.html"} {

@@ -28,6 +28,8 @@ var pageTemplates = map[string]string{
 	KindTerms:   "terms.html",
 	Kind404:     "404.html",
 	KindSearch:  "search.html",
+	KindOutlet:  "outlet.html",
+	KindOutlets: "outlets.html",
 }
 
 // funcs returns the template functions; see the package comment.
@@ -48,7 +50,15 @@ func (r *Renderer) funcs() template.FuncMap {
 		"locale":  locale,
 		"minutes": func(words int) int { return max(1, (words+199)/200) },
 		"dict":    dict,
-		"host":    host,
+		"country": func(lang, code string) string { return countryName(c, lang, code) },
+		"percent": func(lang string, n int) string {
+			d := site.Digits(lang)
+			if d == i18n.Latin {
+				return i18n.FormatNumber(n, lang, d) + "%"
+			}
+			return i18n.FormatNumber(n, lang, d) + "٪"
+		},
+		"host": host,
 	}
 }
 

@@ -191,6 +191,7 @@ func (b *builder) build(ctx context.Context) error {
 		Site:      conf,
 		Catalog:   b.cat,
 		Templates: overlay{top: sub(src, "templates"), bottom: sub(b.cfg.Defaults, "templates")},
+		Annotator: b.newAnnotator(),
 	}
 	if b.cfg.Render != nil {
 		b.cfg.Render(&rcfg)
@@ -210,6 +211,7 @@ func (b *builder) build(ctx context.Context) error {
 	linkTranslations(articles)
 	taxonomies := b.taxonomies(articles)
 	b.feeds = b.feedLinks(articles)
+	claimIdx := b.claimIndex(articles)
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -230,6 +232,10 @@ func (b *builder) build(ctx context.Context) error {
 			}
 		}
 	}
+	for _, p := range b.outletPages(claimIdx) {
+		g.Go(func() error { return b.writePage(gctx, p) })
+	}
+	g.Go(func() error { return b.writeClaimsData(gctx, articles) })
 	g.Go(func() error { return b.writePage(gctx, b.notFoundPage()) })
 	g.Go(func() error { return b.writeAssets(gctx) })
 	g.Go(func() error { return b.writeFeeds(gctx, articles) })
@@ -299,7 +305,7 @@ func (b *builder) articles(docs []*content.Doc) []*render.Article {
 // and files the site makes itself.
 func (b *builder) reserved(rel string) bool {
 	first, _, _ := strings.Cut(rel, "/")
-	if first == "assets" || first == "404.html" || first == "page" || reservedFile(rel) {
+	if first == "assets" || first == "404.html" || first == "page" || first == "outlets" || first == "claims.json" || reservedFile(rel) {
 		return true
 	}
 	for _, plural := range b.conf.Taxonomies {
@@ -458,6 +464,7 @@ func (b *builder) articlePage(a *render.Article) *render.Page {
 	p := b.page(render.KindArticle, a.Lang, a.Path, a.Title)
 	p.Dir = a.Dir
 	p.Article = a
+	p.JSONLD = b.jsonLD(a, p)
 	return p
 }
 

@@ -1,0 +1,58 @@
+package annotate
+
+import (
+	"sort"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// KindStatementNode is the node kind of a StatementNode.
+var KindStatementNode = ast.NewNodeKind("StatementNode")
+
+// A StatementNode wraps one run of an unattributed statement in the AST,
+// as a ClaimNode wraps a claim, so a page can show on demand what the text
+// asserts without saying who says so. Part counts the runs of one
+// statement from 0.
+type StatementNode struct {
+	ast.BaseInline
+	Span        Span
+	Part, Parts int
+}
+
+// Kind implements ast.Node.
+func (n *StatementNode) Kind() ast.NodeKind { return KindStatementNode }
+
+// Dump implements ast.Node.
+func (n *StatementNode) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, nil, nil)
+}
+
+// WrapStatements puts each span (an unattributed statement, as Result
+// reports them) under StatementNode nodes in doc, as Wrap does for
+// claims; spans must not overlap each other or any claim. Call it before
+// or after Wrap.
+func WrapStatements(doc ast.Node, source []byte, base int, spans []Span) {
+	if len(spans) == 0 {
+		return
+	}
+	ss := append([]Span(nil), spans...)
+	sort.Slice(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
+	var cuts []int
+	for _, s := range ss {
+		cuts = append(cuts, s.Start-base, s.End-base)
+	}
+	splitAt(doc, cuts)
+	for _, s := range ss {
+		w := wrapper{lo: s.Start - base, hi: s.End - base}
+		w.collect(doc)
+		for i, run := range w.runs {
+			n := &StatementNode{Span: s, Part: i, Parts: len(w.runs)}
+			parent := run[0].Parent()
+			parent.InsertBefore(parent, run[0], n)
+			for _, m := range run {
+				parent.RemoveChild(parent, m)
+				n.AppendChild(n, m)
+			}
+		}
+	}
+}

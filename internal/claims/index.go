@@ -1,0 +1,132 @@
+package claims
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/isnad/isnad/internal/i18n"
+)
+
+// An Outlet is one source across the site, with every claim it takes part
+// in, newest first.
+type Outlet struct {
+	Source Source
+	// By are the claims attributed to it; Via those it passed on, as a
+	// link in a chain behind another source; To those made to it as a
+	// conduit ("told Reuters"); For those its people made on its behalf
+	// (Stoltenberg for NATO).
+	By, Via, To, For []*Claim
+}
+
+// Count is the number of claims the outlet takes part in.
+func (o *Outlet) Count() int { return len(o.By) + len(o.Via) + len(o.To) + len(o.For) }
+
+// Articles is the number of distinct articles its claims are in.
+func (o *Outlet) Articles() int {
+	seen := map[*Article]bool{}
+	for _, l := range [][]*Claim{o.By, o.Via, o.To, o.For} {
+		for _, c := range l {
+			seen[c.Article] = true
+		}
+	}
+	return len(seen)
+}
+
+// An Index gathers the claims of every article by source, for the outlet
+// pages.
+type Index struct {
+	// Outlets are the registry's sources that take part in a claim or
+	// that an article cites, most claims first, ties in the collation
+	// order of the site's language; Unlisted the same for sources
+	// outside the registry.
+	Outlets, Unlisted []*Outlet
+	byKey             map[string]*Outlet
+}
+
+// NewIndex gathers the claims of articles. lang is the site's language,
+// whose collation orders names with as many claims.
+func NewIndex(articles []*Article, lang string) *Index {
+	x := &Index{byKey: map[string]*Outlet{}}
+	get := func(s Source) *Outlet {
+		o := x.byKey[s.Key]
+		if o == nil {
+			o = &Outlet{Source: s}
+			x.byKey[s.Key] = o
+			if s.Registered() {
+				x.Outlets = append(x.Outlets, o)
+			} else {
+				x.Unlisted = append(x.Unlisted, o)
+			}
+		}
+		return o
+	}
+	for _, a := range articles {
+		if a == nil {
+			continue
+		}
+		for _, c := range a.Claims {
+			o := get(c.Source)
+			o.By = append(o.By, c)
+			for _, v := range c.Via {
+				if v.Key != c.Source.Key {
+					o := get(v)
+					o.Via = appendOnce(o.Via, c)
+				}
+			}
+			if c.Conduit != nil {
+				o := get(*c.Conduit)
+				o.To = append(o.To, c)
+			}
+			if c.Org != nil && c.Org.Key != c.Source.Key {
+				o := get(*c.Org)
+				o.For = append(o.For, c)
+			}
+		}
+		for _, g := range a.Groups {
+			get(g.Source)
+		}
+	}
+	for _, o := range x.byKey {
+		for _, l := range [][]*Claim{o.By, o.Via, o.To, o.For} {
+			slices.SortStableFunc(l, newestFirst)
+		}
+	}
+	for _, l := range [][]*Outlet{x.Outlets, x.Unlisted} {
+		names := i18n.NewCollator(lang)
+		slices.SortStableFunc(l, func(a, b *Outlet) int {
+			if c := cmp.Compare(b.Count(), a.Count()); c != 0 {
+				return c
+			}
+			if c := names.Compare(a.Source.Name(lang).Text, b.Source.Name(lang).Text); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Source.Key, b.Source.Key)
+		})
+	}
+	return x
+}
+
+func appendOnce(l []*Claim, c *Claim) []*Claim {
+	if len(l) > 0 && l[len(l)-1] == c {
+		return l
+	}
+	return append(l, c)
+}
+
+// newestFirst orders claims by their article's date, newest first, then
+// by article, then as they come in the text.
+func newestFirst(a, b *Claim) int {
+	if c := b.Article.Date.Compare(a.Article.Date); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Article.Path, b.Article.Path); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Start, b.Start)
+}
+
+// Lookup returns the outlet with the given key, or nil.
+func (x *Index) Lookup(key string) *Outlet { return x.byKey[key] }
+
+// All returns every outlet, the registry's first.
+func (x *Index) All() []*Outlet { return append(slices.Clone(x.Outlets), x.Unlisted...) }

@@ -1,0 +1,355 @@
+package render
+
+import (
+	"html"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/isnad/isnad/internal/annotate"
+	"github.com/isnad/isnad/internal/claims"
+	"github.com/isnad/isnad/internal/config"
+	"github.com/isnad/isnad/internal/i18n"
+	"github.com/isnad/isnad/internal/outlet"
+)
+
+// claimRenderer writes claims and unattributed statements. A claim is a
+// span with its id. After it, past the punctuation that ends it (a
+// citeNode), come its outlet chip, a link to its card; the card, shown
+// while the chip is hovered or focused (CSS only); and its margin note,
+// beside the text on wide screens and folded, opened by a checkbox, on
+// narrow ones:
+//
+//	<span class="claim" id="c-b093eb" data-source="kcna" data-type="indirect">…</span>.<span class="cite">
+//	<a class="chip" href="#card-c-b093eb" role="doc-noteref" aria-describedby="card-c-b093eb" data-ref="2"><bdi>KCNA</bdi></a>
+//	<span class="card" id="card-c-b093eb">names, kind, country, chain, conduit, origin, links</span></span>
+//	<input type="checkbox" class="note-toggle" id="nt-c-b093eb" …><label class="note-label" for="nt-c-b093eb" …></label>
+//	<span class="note" aria-hidden="true">name, kind, chain</span>
+//
+// data-ref is the outlet's number in the sources section, the footnote
+// marker in print. The note repeats the card for the eye, so it is hidden
+// from assistive technology, which reads the card as the chip's
+// description. Inside a link a claim gets a plain chip (links do not
+// nest); in headings and table cells, no margin note.
+type claimRenderer struct {
+	cat  i18n.Catalog
+	site *config.Config
+}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (h *claimRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(annotate.KindClaimNode, h.claim)
+	reg.Register(annotate.KindStatementNode, h.statement)
+	reg.Register(kindCite, h.cite)
+}
+
+func (h *claimRenderer) statement(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		w.WriteString(`<span class="unattributed">`)
+	} else {
+		w.WriteString(`</span>`)
+	}
+	return ast.WalkContinue, nil
+}
+
+func docClaimsOf(n ast.Node) *docClaims {
+	if n.Parent() == nil {
+		return nil
+	}
+	d := n.OwnerDocument()
+	if d == nil {
+		return nil
+	}
+	dc, _ := d.Meta()[claimsMeta].(*docClaims)
+	return dc
+}
+
+func (h *claimRenderer) claim(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*annotate.ClaimNode)
+	id := html.EscapeString(n.Claim.ID)
+	if entering {
+		w.WriteString(`<span class="claim`)
+		if n.Claim.Origin == annotate.Marked {
+			w.WriteString(` claim-marked`)
+		}
+		if n.Part == 0 {
+			w.WriteString(`" id="` + id + `"`)
+		} else {
+			w.WriteString(`" data-claim="` + id + `"`)
+		}
+		if n.Claim.Source.ID != "" {
+			w.WriteString(` data-source="` + html.EscapeString(n.Claim.Source.ID) + `"`)
+		}
+		w.WriteString(` data-type="` + html.EscapeString(string(n.Claim.Type)) + `">`)
+		return ast.WalkContinue, nil
+	}
+	w.WriteString(`</span>`)
+	return ast.WalkContinue, nil
+}
+
+// kindCite is the node kind of a citeNode.
+var kindCite = ast.NewNodeKind("Cite")
+
+// A citeNode stands where a claim's chip goes: after its last run and
+// the punctuation that ends it, as footnote markers do.
+type citeNode struct {
+	ast.BaseInline
+	claim *annotate.Claim
+}
+
+func (n *citeNode) Kind() ast.NodeKind { return kindCite }
+
+func (n *citeNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// placeCites puts a citeNode after each claim, past the citations and
+// closing punctuation that follow it: "…الأوكرانية." then the chip.
+func placeCites(doc ast.Node, src []byte) {
+	var last []*annotate.ClaimNode
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c, ok := n.(*annotate.ClaimNode); ok && entering {
+			if c.Part == c.Parts-1 {
+				last = append(last, c)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range last {
+		var after ast.Node = n
+		for {
+			if _, ok := after.NextSibling().(*annotate.Citation); !ok {
+				break
+			}
+			after = after.NextSibling()
+		}
+		if t, ok := after.NextSibling().(*ast.Text); ok && !t.IsRaw() && t.Segment.Padding == 0 {
+			seg := t.Segment
+			if k := closingPunct(seg.Value(src)); k > 0 {
+				if k < seg.Len() {
+					parent := t.Parent()
+					left := ast.NewTextSegment(seg.WithStop(seg.Start + k))
+					right := ast.NewTextSegment(seg.WithStart(seg.Start + k))
+					right.SetSoftLineBreak(t.SoftLineBreak())
+					right.SetHardLineBreak(t.HardLineBreak())
+					parent.InsertBefore(parent, t, left)
+					parent.InsertBefore(parent, t, right)
+					parent.RemoveChild(parent, t)
+					after = left
+				} else {
+					after = t
+				}
+			}
+		}
+		parent := after.Parent()
+		parent.InsertAfter(parent, after, &citeNode{claim: n.Claim})
+	}
+}
+
+// closingPunct returns the length of the punctuation that opens b and
+// closes a sentence or clause: stops, commas, closing quotes and brackets.
+func closingPunct(b []byte) int {
+	n := 0
+	for _, r := range string(b) {
+		if !strings.ContainsRune(".,;:!?؟،؛…”»\"')]", r) {
+			break
+		}
+		n += len(string(r))
+	}
+	return n
+}
+
+func (h *claimRenderer) cite(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*citeNode)
+	dc := docClaimsOf(n)
+	c := dc.claim(n.claim.ID)
+	if c == nil {
+		return ast.WalkContinue, nil
+	}
+	inLink, noNote := false, false
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Kind() {
+		case ast.KindLink, ast.KindAutoLink:
+			inLink = true
+		case ast.KindHeading, east.KindTableCell:
+			noNote = true
+		}
+	}
+	h.chip(w, c, dc, inLink)
+	if !inLink && !noNote {
+		h.note(w, c, dc)
+	}
+	return ast.WalkContinue, nil
+}
+
+func (dc *docClaims) claim(id string) *claims.Claim {
+	if dc == nil {
+		return nil
+	}
+	return dc.article.Claim(id)
+}
+
+// chip writes the chip and its card.
+func (h *claimRenderer) chip(w util.BufWriter, c *claims.Claim, dc *docClaims, inLink bool) {
+	lang := dc.lang
+	id := html.EscapeString(c.ID)
+	ref := i18n.FormatNumber(c.Group.N, lang, h.site.Digits(lang))
+	if inLink {
+		w.WriteString(`<span class="chip" data-ref="` + ref + `">`)
+		writeName(w, c.Source.Label(lang), lang)
+		w.WriteString(`</span>`)
+		return
+	}
+	w.WriteString(`<span class="cite"><a class="chip`)
+	if !c.Source.Registered() {
+		w.WriteString(` chip-unlisted`)
+	}
+	w.WriteString(`" href="#card-` + id + `" role="doc-noteref" aria-describedby="card-` + id + `" data-ref="` + ref + `">`)
+	writeName(w, c.Source.Label(lang), lang)
+	w.WriteString(`</a><span class="card" id="card-` + id + `">`)
+
+	names := c.Source.Names(lang)
+	w.WriteString(`<span class="card-names"><b>`)
+	writeName(w, names[0], lang)
+	w.WriteString(`</b>`)
+	for _, nm := range names[1:] {
+		w.WriteString(` <span class="card-alt">`)
+		writeName(w, nm, lang)
+		w.WriteString(`</span>`)
+	}
+	w.WriteString(`</span>`)
+	if d := h.describe(c, lang); d != "" {
+		w.WriteString(`<span class="card-kind">` + d + `</span>`)
+	}
+	if len(c.Via) > 0 {
+		w.WriteString(`<span class="card-chain"><span class="card-label">` + h.t(lang, "claims.chain") + `</span> `)
+		h.chain(w, c, lang)
+		w.WriteString(`</span>`)
+	}
+	if c.Conduit != nil {
+		w.WriteString(`<span class="card-conduit"><span class="card-label">` + h.t(lang, "claims.conduit") + `</span> `)
+		writeName(w, c.Conduit.Name(lang), lang)
+		w.WriteString(`</span>`)
+	}
+	w.WriteString(`<span class="card-origin">`)
+	if c.Marked() {
+		w.WriteString(h.t(lang, "claims.marked"))
+	} else {
+		w.WriteString(h.t(lang, "claims.found"))
+	}
+	if c.Polarity == "deny" {
+		w.WriteString(` · ` + h.t(lang, "claims.denial"))
+	}
+	w.WriteString(`</span><span class="card-links"><a href="` + html.EscapeString(dc.root+c.Source.Link()) + `">` + h.t(lang, "claims.page") + `</a>`)
+	report, label := c.Report, "claims.report"
+	if report == "" {
+		report, label = c.Source.Homepage(), "claims.homepage"
+	}
+	if report != "" {
+		w.WriteString(` <a href="` + html.EscapeString(report) + `" rel="external">` + h.t(lang, label))
+		if hs := host(report); hs != "" {
+			w.WriteString(` <span class="host" dir="ltr">` + html.EscapeString(hs) + `</span>`)
+		}
+		w.WriteString(`</a>`)
+	}
+	w.WriteString(`</span></span></span>`)
+}
+
+// note writes the margin note and the checkbox that opens it on narrow
+// screens.
+func (h *claimRenderer) note(w util.BufWriter, c *claims.Claim, dc *docClaims) {
+	lang := dc.lang
+	id := html.EscapeString(c.ID)
+	w.WriteString(`<input type="checkbox" class="note-toggle" id="nt-` + id + `" tabindex="-1" aria-hidden="true">`)
+	w.WriteString(`<label class="note-label" for="nt-` + id + `" title="` + html.EscapeString(h.t(lang, "claims.note")) + `"></label>`)
+	w.WriteString(`<span class="note" aria-hidden="true"><b>`)
+	writeName(w, c.Source.Name(lang), lang)
+	w.WriteString(`</b>`)
+	if d := h.describe(c, lang); d != "" {
+		w.WriteString(` <span class="note-kind">` + d + `</span>`)
+	}
+	if len(c.Via) > 0 {
+		w.WriteString(` <span class="note-chain">`)
+		h.chain(w, c, lang)
+		w.WriteString(`</span>`)
+	}
+	if c.Conduit != nil {
+		w.WriteString(` <span class="note-chain">` + h.t(lang, "claims.conduit") + ` `)
+		writeName(w, c.Conduit.Label(lang), lang)
+		w.WriteString(`</span>`)
+	}
+	w.WriteString(`</span>`)
+}
+
+// describe says what a source is, as HTML: "وكالة أنباء · كوريا
+// الشمالية"; for a person, their role and the body they speak for.
+func (h *claimRenderer) describe(c *claims.Claim, lang string) string {
+	var parts []string
+	if c.Source.Kind == outlet.Person {
+		if r := c.Role(); r.Text != "" {
+			parts = append(parts, nameHTML(r, lang))
+		}
+		if c.Org != nil {
+			parts = append(parts, nameHTML(c.Org.Name(lang), lang))
+		}
+		if len(parts) > 0 {
+			return strings.Join(parts, " · ")
+		}
+	}
+	if c.Source.Kind != "" {
+		parts = append(parts, html.EscapeString(h.t(lang, "kind."+string(c.Source.Kind))))
+	}
+	if cc := c.Source.Country(); cc != "" {
+		parts = append(parts, html.EscapeString(countryName(h.cat, lang, cc)))
+	}
+	if !c.Source.Registered() {
+		parts = append(parts, html.EscapeString(h.t(lang, "claims.unlisted")))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// chain writes who the claim passed through, the first speaker first,
+// with arrows pointing the way the page reads: "محللون ← وول ستريت
+// جورنال", "analysts → The Wall Street Journal".
+func (h *claimRenderer) chain(w util.BufWriter, c *claims.Claim, lang string) {
+	arrow := "→"
+	if i18n.IsRTL(lang) {
+		arrow = "←"
+	}
+	for i, s := range c.Chain() {
+		if i > 0 {
+			w.WriteString(` <span class="arrow">` + arrow + `</span> `)
+		}
+		writeName(w, s.Label(lang), lang)
+	}
+}
+
+func (h *claimRenderer) t(lang, key string) string { return html.EscapeString(h.cat.T(lang, key)) }
+
+// countryName is the name of the country with ISO code cc in lang, from
+// the catalog's "country.CC", else the code.
+func countryName(cat i18n.Catalog, lang, cc string) string {
+	key := "country." + cc
+	if s := cat.T(lang, key); s != key {
+		return s
+	}
+	return cc
+}
+
+// writeName writes a name isolated from the text around it, with its
+// language when it is not the page's.
+func writeName(w util.BufWriter, n claims.Name, pageLang string) {
+	w.WriteString(nameHTML(n, pageLang))
+}
+
+func nameHTML(n claims.Name, pageLang string) string {
+	if n.Lang == "" || i18n.Base(n.Lang) == i18n.Base(pageLang) {
+		return `<bdi>` + html.EscapeString(n.Text) + `</bdi>`
+	}
+	return `<bdi lang="` + html.EscapeString(n.Lang) + `" dir="` + n.Dir() + `">` + html.EscapeString(n.Text) + `</bdi>`
+}
