@@ -202,6 +202,8 @@ func TestSitemapRobotsCNAME(t *testing.T) {
 		"https://news.example.org/2024/en/",
 		"https://news.example.org/2024/old/",
 		"https://news.example.org/2024/undated/",
+		"https://news.example.org/outlets/",
+		"https://news.example.org/outlets/unlisted/the/",
 		"https://news.example.org/tags/",
 		"https://news.example.org/tags/russia/",
 		"https://news.example.org/tags/%D8%B1%D9%88%D8%B3%D9%8A%D8%A7/",
