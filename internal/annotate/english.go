@@ -714,6 +714,11 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 	return start, false, false
 }
 
+// enCalendar are capitalised words that are never outlets.
+var enCalendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
+
 // enOffice are bodies named after the person who heads them.
 var enOffice = map[string]bool{"office": true, "government": true, "administration": true, "cabinet": true, "ministry": true, "campaign": true}
 
@@ -737,10 +742,11 @@ func (d *doc) enMedia(i, b int) (src, int, bool) {
 		}
 		return src{}, i, false
 	}
-	if e, end := d.a.m.matchFuzzy(d.toks, i, ""); e != nil {
-		s := d.a.m.src(e)
-		if s.isMedia() {
-			return s, end, true
+	if d.toks[i].upper && !enCalendar[d.toks[i].key] {
+		if e, end := d.a.m.matchFuzzy(d.toks, i, ""); e != nil {
+			if s := d.a.m.src(e); s.isMedia() {
+				return s, end, true
+			}
 		}
 	}
 	// "its Amaq news agency": a capitalised name and a type noun.
