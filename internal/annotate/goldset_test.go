@@ -559,8 +559,9 @@ func TestGoldSetWellFormed(t *testing.T) {
 		t.Error("no tune/ar-000-seed.txtar")
 	}
 
-	// Size: at least 49 Arabic and 27 English articles, about a quarter of
-	// each held out.
+	// Size: at least 49 Arabic and 27 English articles, at least a fifth
+	// of each held out. A fresh held-out batch may push the share past
+	// half until the older held-out files are handed over to tune.
 	count := map[string]map[string]int{"ar": {}, "en": {}}
 	for _, a := range gold {
 		if count[a.Lang] != nil {
@@ -573,8 +574,8 @@ func TestGoldSetWellFormed(t *testing.T) {
 		if total < want {
 			t.Errorf("%s: %d gold articles, want at least %d", lang, total, want)
 		}
-		if f := float64(c["heldout"]) / float64(max(total, 1)); f < 0.2 || f > 0.35 {
-			t.Errorf("%s: %d of %d articles held out (%.0f%%), want about a quarter", lang, c["heldout"], total, 100*f)
+		if f := float64(c["heldout"]) / float64(max(total, 1)); f < 0.2 || f > 0.6 {
+			t.Errorf("%s: %d of %d articles held out (%.0f%%), want 20-60%%", lang, c["heldout"], total, 100*f)
 		}
 	}
 
