@@ -297,8 +297,11 @@ func TestGold(t *testing.T) {
 	for _, m := range mistakes {
 		t.Logf("tune: %s", m)
 	}
+	// The bar holds on tune, what the annotator is tuned on; the held-out
+	// score is an estimate to report, not a target to tune towards (its
+	// mistakes are never printed).
 	for _, lang := range []string{"ar", "en"} {
-		s := total("all", lang)
+		s := total("tune", lang)
 		if s.gold == 0 {
 			continue
 		}
