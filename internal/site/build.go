@@ -49,14 +49,21 @@ type Config struct {
 	// Render adds to the renderer's configuration (extenders,
 	// transformers) before it is built; nil adds nothing.
 	Render func(*render.Config)
+	// CacheDir is where BuildDir keeps what it knows of the last build;
+	// "" means .isnad-cache/NAME beside the output folder NAME.
+	CacheDir string
 }
 
 // Result tells what a build did.
 type Result struct {
 	Articles int // articles rendered
 	Pages    int // HTML pages written, articles included
-	Files    int // files written, pages and assets
+	Files    int // files of the site, pages and assets
 	Bytes    int64
+	// Written is the number of files whose bytes changed, and Removed the
+	// number of files of the previous build that are gone (BuildDir
+	// only; Build writes every file).
+	Written, Removed int
 	// Diags holds every problem found, errors and warnings, sorted.
 	Diags diag.List
 	// Sources maps the file of every article page to the article's
@@ -82,34 +89,16 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	return res, res.Diags.Err()
 }
 
-// BuildDir builds into the folder dir of the real file system, atomically:
-// into a fresh sibling folder first, swapped into place only when the build
-// succeeds. On failure dir is as it was. To protect other folders from a
-// mistyped --out, an existing dir is replaced only when it is empty or
-// holds the .nojekyll file every build writes.
+// BuildDir builds into the folder dir of the real file system. Files whose
+// bytes did not change are not written again, so they keep their
+// modification times; the others are written beside dir and moved into
+// place only when the whole build has succeeded: on failure dir is as it
+// was. Files of deleted articles never linger. See writeDir for how a
+// crash is survived. To protect other folders from a mistyped --out, an
+// existing dir is replaced only when it is empty or holds the .nojekyll
+// file every build writes.
 func BuildDir(ctx context.Context, cfg Config, dir string) (*Result, error) {
-	if err := checkReplaceable(dir); err != nil {
-		return &Result{}, err
-	}
-	tmp, err := tempSibling(dir)
-	if err != nil {
-		return &Result{}, fmt.Errorf("creating the output folder: %w", err)
-	}
-	cfg.Out = Dir{Path: tmp}
-	res, err := Build(ctx, cfg)
-	if err != nil {
-		os.RemoveAll(tmp)
-		return res, err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return res, err
-	}
-	if err := replaceDir(tmp, dir); err != nil {
-		os.RemoveAll(tmp)
-		return res, fmt.Errorf("putting the new site in place: %w", err)
-	}
-	return res, nil
+	return writeDir(ctx, cfg, dir)
 }
 
 func checkReplaceable(dir string) error {

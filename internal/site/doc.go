@@ -35,7 +35,12 @@
 // Drafts and articles dated after the build's time are left out unless
 // Config.Drafts or Config.Future says otherwise.
 //
-// BuildDir writes into a fresh folder beside the target and swaps it into
-// place only when the build succeeds: a failed build leaves the previous
-// site untouched, and files of deleted articles never linger.
+// BuildDir writes only the files whose bytes changed, so unchanged files
+// keep their modification times and deploys stay small. It writes them
+// into a staging folder beside the target and moves them into place only
+// when the build succeeds, under a journal that survives a crash: a failed
+// build leaves the previous site untouched, and files of deleted articles
+// never linger. What it knows of the last build is in a cache folder
+// beside the site, .isnad-cache/ (see Config.CacheDir), which is only a
+// hint: deleting it, or any damage to it, costs time, never correctness.
 package site

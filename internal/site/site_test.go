@@ -270,13 +270,18 @@ func TestFailedBuildLeavesOldSite(t *testing.T) {
 			if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
 				t.Errorf("the old site changed (-before +after):\n%s", diff)
 			}
+			// Nothing but the site and its cache (see CacheDir), which
+			// holds no half-done commit.
 			entries, _ := os.ReadDir(parent)
-			if len(entries) != 1 {
+			if len(entries) != 2 || entries[0].Name() != ".isnad-cache" || entries[1].Name() != "site" {
 				var names []string
 				for _, e := range entries {
 					names = append(names, e.Name())
 				}
 				t.Errorf("left behind: %q", names)
+			}
+			if _, err := os.Stat(filepath.Join(parent, ".isnad-cache", "site", journalName)); err == nil {
+				t.Error("a failed build left a journal")
 			}
 		})
 	}
