@@ -334,7 +334,7 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 	if !initial {
 		// Mid-sentence verbs count after a clause break only.
 		p := d.toks[i-1]
-		if !(p.kind == tPunct && (isComma(p.key) || isColon(p.key) || isDash(p.key) || p.key == ")")) && !lex.conjunctions[p.key] {
+		if !(p.kind == tPunct && (isComma(p.key) || isColon(p.key) || isDash(p.key) || p.key == ")" || d.roles[i-1] == -1)) && !lex.conjunctions[p.key] {
 			return found{}, false
 		}
 	}
@@ -675,7 +675,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		}
 		return src{name: d.text(start, end), kind: outlet.Kind(sn.kind), gender: sn.gender, noun: strings.TrimPrefix(bare, "ال")}, end, true
 	}
-	if afterVerb && !strings.HasPrefix(k, "ال") {
+	if afterVerb && !strings.HasPrefix(k, "ال") && !strings.HasPrefix(k, "لل") {
 		// An unknown proper name needs a verb before and a complementiser
 		// right after: "قال جون سميث إن".
 		j := i
@@ -685,6 +685,18 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		k2 := j
 		for k2 < b && (isComma(d.toks[k2].key) || lex.timeWords[d.toks[k2].key]) {
 			k2++
+		}
+		// "قال جون سميث في بيان إن": a short venue may come between.
+		if k2 < b && j > i && (d.toks[k2].key == "في" || d.toks[k2].key == "خلال" || d.toks[k2].key == "عبر" || strings.HasPrefix(d.toks[k2].key, "ل")) {
+			for n := k2 + 1; n < b && n <= k2+6; n++ {
+				if _, v := d.verbAt(n); v || isTerminator(d.toks[n].key) {
+					break
+				}
+				if lex.comp[d.toks[n].key] || isColon(d.toks[n].key) {
+					k2 = n
+					break
+				}
+			}
 		}
 		if j > i && k2 < b && (lex.comp[d.toks[k2].key] || isColon(d.toks[k2].key)) {
 			if _, isVerb := d.verbAt(i); !isVerb {
