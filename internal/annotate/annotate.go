@@ -115,6 +115,7 @@ type doc struct {
 	csrc        []src   // the source of each detected claim
 	unattr      []Span
 	colon       *src // the source of a claim ending its paragraph with ":"
+	firstBlock  bool // the block is the article's first with text: a title
 	dateline    *src
 	datelineEnd int  // token just past the dateline of the current block
 	issuerSrc   *src // who issued the latest statement or report ("أصدرت X بيانا")
@@ -134,11 +135,17 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: make([]Claim, 0, len(in.Blocks)*2)}
 	defer a.docs.Put(d)
 	res := &Result{File: in.File, Lang: in.Lang, Claims: []Claim{}, Unattributed: []Span{}}
+	first := true
 	for bi := range in.Blocks {
 		if bi%64 == 0 && ctx.Err() != nil {
 			break
 		}
-		d.blockClaims(&in.Blocks[bi])
+		b := &in.Blocks[bi]
+		d.firstBlock = first && b.Kind != Byline
+		if b.Kind != Byline && strings.TrimSpace(b.Text) != "" {
+			first = false
+		}
+		d.blockClaims(b)
 	}
 	var diags diag.List
 	claims := d.applyMarks(d.claims, &diags)

@@ -338,7 +338,21 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 			return found{}, false
 		}
 	}
-	s, end, ok := d.arNP(i+1, b, true)
+	// "وقال لوكالة فرانس برس مصدر أمني إن": the conduit may come first.
+	subj := i + 1
+	var lead *src
+	if subj < b && strings.HasPrefix(d.toks[subj].key, "ل") && !strings.HasPrefix(d.toks[subj].key, "لل") {
+		if c, end, ok := d.arNP(subj, b, true); ok && c.isMedia() && !c.anaphor && end < b {
+			if s2, _, ok2 := d.arNP(end, b, true); ok2 && !s2.isMedia() {
+				lead, subj = &c, end
+			}
+		}
+	}
+	s, end, ok := d.arNP(subj, b, true)
+	if ok && lead != nil {
+		f.conduit = lead
+		d.mention(*lead)
+	}
 	if ok && v.class == vMedium && !s.isMedia() {
 		return found{}, false
 	}
@@ -350,8 +364,11 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 		j := i + 1
 		if j < b {
 			nk := d.toks[j].key
-			if d.toks[j].kind == tWord && !lex.comp[nk] && !lex.stopAfterSub[nk] && !strings.HasPrefix(nk, "ل") && !lex.timeWords[nk] {
-				return found{}, false
+			_, part := lex.participles[nk]
+			_, say := d.verbAt(j)
+			if d.toks[j].kind == tWord && !lex.comp[nk] && !lex.stopAfterSub[nk] && !strings.HasPrefix(nk, "ل") && !lex.timeWords[nk] &&
+				!part && !say && nk != "بالقول" {
+				return found{}, false // "وأضاف قائلا", "ومضى يقول", "وختم بالقول" go on
 			}
 		}
 		prev, ok := d.previous(v.gender)
@@ -674,6 +691,23 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 			}
 		}
 		return src{name: d.text(start, end), kind: outlet.Kind(sn.kind), gender: sn.gender, noun: strings.TrimPrefix(bare, "ال")}, end, true
+	}
+	// "قالت الصين إن": a definite name, one to three words, right before
+	// its complementiser.
+	if afterVerb && strings.HasPrefix(k, "ال") && !lex.notSource[k] && !lex.isWord(k) {
+		j := i + 1
+		for j < b && j-i < 3 && d.toks[j].kind == tWord && !lex.comp[d.toks[j].key] && !lex.stopAfterSub[d.toks[j].key] {
+			j++
+		}
+		k2 := j
+		for k2 < b && (isComma(d.toks[k2].key) || lex.timeWords[d.toks[k2].key]) {
+			k2++
+		}
+		if k2 < b && lex.comp[d.toks[k2].key] {
+			if _, isVerb := d.verbAt(i); !isVerb {
+				return src{name: d.text(i, j), kind: outlet.Organization, gender: 'f'}, j, true
+			}
+		}
 	}
 	if afterVerb && !strings.HasPrefix(k, "ال") && !strings.HasPrefix(k, "لل") {
 		// An unknown proper name needs a verb before and a complementiser
@@ -1055,7 +1089,7 @@ func (d *doc) headline(a, first, b, si int) (found, bool) {
 	if colon <= first || colon+1 >= b {
 		return found{}, false
 	}
-	heading := d.block.Kind == Heading || d.block.Kind == Title
+	heading := d.block.Kind == Heading || d.block.Kind == Title || d.firstBlock
 	if !heading && si != 0 {
 		return found{}, false
 	}

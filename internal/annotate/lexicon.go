@@ -45,6 +45,7 @@ type lexicon struct {
 	docNouns     map[string]bool       // البيان, التقرير: stand for the body that issued them
 	dataNouns    map[string]bool       // تقديرات, أرقام: "بحسب تقديرات X"
 	quoteSuffix  map[string]bool       // قوله: "نقلت عن X قوله إن"
+	notSource    map[string]bool       // definite nouns that report things but never speak: النتائج
 	words        map[string]bool       // every noun above, for isWord
 	seqFirst     map[string]bool       // first words of notes and forecasts
 	accFirst     map[string]bool       // first words of according-to markers, و/ف included
@@ -236,6 +237,9 @@ func newLexicon() *lexicon {
 	l.docNouns = keys("البيان", "التقرير", "الرسالة", "الإعلان", "التصريح", "المذكرة", "الوثيقة", "الدراسة", "المسح")
 	l.dataNouns = keys("تقديرات", "أرقام", "إحصاءات", "إحصائيات", "بيانات", "معطيات", "تقرير", "تقارير", "بيان", "تصريحات", "مصادر", "معلومات", "نتائج", "دراسة", "استطلاع", "مسح", "تحليل", "وثائق")
 	l.quoteSuffix = keys("قوله", "قولها", "قولهم", "قولهما", "القول")
+	l.notSource = keys("النتائج", "الأرقام", "البيانات", "المعطيات", "الإحصاءات", "التقديرات", "الدراسة", "الأدلة", "الوقائع",
+		"التجربة", "الأحداث", "الصور", "المؤشرات", "التوقعات", "الظروف", "الأوضاع", "المعلومات", "الوثائق", "التحقيقات", "الأبحاث",
+		"الحقيقة", "الحقائق", "التقارير", "الاتفاق", "الخطة", "القرار", "القانون", "المبادرة", "التطورات", "الحرب", "الأزمة")
 	l.typeNouns = map[string]typeNoun{}
 	tn := func(kinds []string, words ...string) {
 		for _, w := range words {
@@ -266,6 +270,13 @@ func newLexicon() *lexicon {
 	sn("official", 'm', "متحدث", "ناطق", "وزير", "سفير", "قائد", "رئيس", "مدير", "نائب", "مستشار", "مبعوث", "مندوب",
 		"محافظ", "حاكم", "زعيم", "أمين", "محلل", "خبير", "مراسل", "قيادي", "ممثل", "مفوض", "منسق", "عميد", "لواء", "عقيد",
 		"جنرال", "أدميرال", "مساعد", "كبير", "رئيس الوزراء", "قاضي", "القاضي", "نائب", "مرشح", "باحث", "أستاذ", "اقتصادي", "مؤسس", "عمدة", "النائب", "الرئيس التنفيذي")
+	sn("person", 'm', "الشيخ", "الأمير", "الملك", "الدكتور", "الأستاذ", "السيد", "المهندس", "الناشط", "الكاتب", "الصحفي",
+		"الصحافي", "المحامي", "الطبيب", "الأكاديمي", "البروفيسور", "الداعية", "المفكر", "الفنان", "المخرج", "اللاعب", "المدرب",
+		"ناشط", "كاتب", "صحفي", "صحافي", "محام", "محامي", "طبيب", "أكاديمي", "مدرب", "لاعب", "مواطن", "شاهد", "نازح", "لاجئ")
+	sn("person", 'f', "السيدة", "الدكتورة", "الناشطة", "الكاتبة", "الصحفية", "الصحافية", "المحامية", "الطبيبة", "الأميرة", "الملكة",
+		"ناشطة", "كاتبة", "صحفية", "صحافية", "محامية", "طبيبة", "مواطنة", "نازحة", "لاجئة")
+	sn("anonymous", 'p', "أهالي", "الأهالي", "مواطنون", "مواطنين", "نازحون", "نازحين", "لاجئون", "لاجئين", "مزارعون", "تجار",
+		"طلاب", "صحفيون", "صحفيين", "صحافيون", "محامون", "معلمون", "سكانا", "عائلات", "أقارب", "ذوو", "ذوي", "مقاتلون", "جنود", "ضحايا", "ناجون")
 	sn("official", 'f', "متحدثة", "ناطقة", "وزيرة", "سفيرة", "رئيسة", "مديرة", "مستشارة", "مبعوثة", "مندوبة", "نائبة", "ممثلة", "مفوضة", "منسقة", "محللة", "خبيرة", "مراسلة", "قيادية", "باحثة", "مرشحة")
 	// Every title also stands definite: "المتحدث", "المديرة".
 	for k, v := range l.sourceNouns {
@@ -344,7 +355,9 @@ func newLexicon() *lexicon {
 	et([]string{"magazine"}, "magazine", "weekly", "monthly")
 	et([]string{"newspaper", "magazine"}, "journal", "post", "times")
 	et([]string{"website"}, "website", "site")
-	et([]string{"official"}, "ministry", "department", "alliance", "government", "office", "army", "military", "organization",
+	et([]string{"organization"}, "company", "firm", "carmaker", "automaker", "lender", "bank", "insurer", "retailer", "chipmaker",
+		"planemaker", "airline", "party", "movement", "militia", "charity", "watchdog", "regulator", "observatory", "monitor", "union", "federation", "club")
+	et([]string{"official"}, "court", "tribunal", "committee", "mission", "navy", "force", "forces", "police", "authority", "authorities", "ministry", "department", "alliance", "government", "office", "army", "military", "organization",
 		"organisation", "body", "council", "commission", "administration", "kremlin", "pentagon", "palace", "embassy", "group", "company", "bloc", "union")
 	l.enPart = map[string]bool{"adding": true, "saying": true, "noting": true, "warning": true, "stressing": true,
 		"explaining": true, "insisting": true, "arguing": true, "claiming": true, "pointing": true, "calling": true, "urging": true, "denying": true}
