@@ -120,6 +120,29 @@ func (d *doc) english(s sentence, si int) []found {
 	return fs
 }
 
+// enPrevious returns the source of one of the last few claims that an
+// English pronoun can stand for: "he" and "she" a person or a single
+// official, "it" a body or outlet, "they" several people or a body.
+func (d *doc) enPrevious(g byte) (src, bool) {
+	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 3; i, n = i-1, n+1 {
+		s := d.csrc[i]
+		person := s.kind == outlet.Person || s.entry == nil && (s.kind == outlet.Official || s.kind == outlet.Anonymous) && s.gender != 'p'
+		ok := false
+		switch g {
+		case 'm', 'f':
+			ok = person && (s.gender == g || s.gender == '?' || s.entry == nil)
+		case 'n':
+			ok = !person && s.gender != 'p'
+		case 'p':
+			ok = s.gender == 'p' || !person
+		}
+		if ok {
+			return s, true
+		}
+	}
+	return src{}, false
+}
+
 // enTrap reports sentences in the writer's own voice: "It is believed
 // that", "It is worth noting", "is expected to".
 func (d *doc) enTrap(a, b int) bool {
@@ -234,7 +257,7 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 	}
 	if sr.entry == nil && sr.name == "" && sr.gender != 0 {
 		// A pronoun: the previous source goes on.
-		prev, pok := d.previous(sr.gender)
+		prev, pok := d.enPrevious(sr.gender)
 		if !pok {
 			return found{}, false
 		}
@@ -254,6 +277,9 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 	}
 	if (v.class == vAnnounce || v.class == vBelieve) && !that && !direct {
 		return found{}, false
+	}
+	if v.class == vAnnounce && d.enEvent(cs, b) {
+		return found{}, false // "announced that it would host a summit": an event
 	}
 	if !direct && (d.toks[i].key == "called" || d.toks[i].key == "described") {
 		// "called X \"a good day\"": the words are quoted.
@@ -275,6 +301,25 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 		f.typ = Direct
 	}
 	return f, true
+}
+
+// enEvent reports an announced event at i: "it will host", "they would
+// hold".
+func (d *doc) enEvent(i, b int) bool {
+	if i+2 >= b {
+		return false
+	}
+	if _, ok := d.a.lex.enPronouns[d.toks[i].key]; !ok {
+		return false
+	}
+	if w := d.toks[i+1].key; w != "will" && w != "would" {
+		return false
+	}
+	switch d.toks[i+2].key {
+	case "host", "hold", "launch", "open", "unveil", "release", "organize", "organise", "stage", "start", "begin":
+		return true
+	}
+	return false
 }
 
 // postposed reports "..., said the official." or "..., said X, who ...":
@@ -546,6 +591,14 @@ func (d *doc) spokesFor(i, k int) bool {
 
 // enAnaphor finds the latest source whose English type noun is head.
 func (d *doc) enAnaphor(head string) (src, bool) {
+	// The source of a recent claim first: "the agency said" goes on with
+	// the agency that was speaking.
+	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 4; i, n = i-1, n+1 {
+		m := d.csrc[i]
+		if m.head == head || m.entry != nil && (d.a.m.hasHead(m.entry, head) || strings.EqualFold(m.entry.Head.En, head)) {
+			return m, true
+		}
+	}
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := d.mentions[i]
 		if m.head == head || m.entry != nil && (d.a.m.hasHead(m.entry, head) || strings.EqualFold(m.entry.Head.En, head)) {

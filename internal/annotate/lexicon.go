@@ -308,7 +308,8 @@ func newLexicon() *lexicon {
 		"reiterated", "indicated", "suggested", "cautioned", "vowed", "pledged", "replied", "responded", "countered", "observed",
 		"remarked", "announces", "reporting", "called", "described", "wrote", "blamed", "welcomed", "condemned", "criticised", "criticized", "accused",
 		"conceded", "threatened", "promised", "praised", "slammed", "lamented", "signalled", "signaled", "hinted", "recalled", "testified",
-		"reaffirmed", "underscored", "disputed", "agreed", "wrote", "posted", "tweeted", "acknowledges", "argues", "warns", "adds", "notes", "writes", "quoted", "cited", "citing", "quoting", "according", "told", "tells", "informed")
+		"reaffirmed", "underscored", "disputed", "agreed", "wrote", "posted", "tweeted", "acknowledges", "argues", "warns", "adds", "notes", "writes",
+		"complained", "retorted", "thinks", "estimates", "predicts", "expects", "forecast", "explains", "stresses", "urges", "told", "quoted", "cited", "citing", "quoting", "according", "told", "tells", "informed")
 	ev(vSay, true, "denied", "denies", "rejected", "dismissed")
 	for _, w := range []string{"added", "adds", "continued", "went", "concluded"} {
 		x := l.enVerbs[w]
@@ -325,7 +326,7 @@ func newLexicon() *lexicon {
 		x.class = vAnnounce
 		l.enVerbs[w] = x
 	}
-	for _, w := range []string{"believes", "believed", "estimated", "predicted"} {
+	for _, w := range []string{"believes", "believed", "estimated", "predicted", "thinks", "estimates", "predicts", "expects", "forecast"} {
 		x := l.enVerbs[w]
 		x.class = vBelieve
 		l.enVerbs[w] = x
