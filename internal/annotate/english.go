@@ -593,15 +593,16 @@ func (d *doc) spokesFor(i, k int) bool {
 func (d *doc) enAnaphor(head string) (src, bool) {
 	// The source of a recent claim first: "the agency said" goes on with
 	// the agency that was speaking.
+	same := func(m src) bool {
+		return m.head == head || m.entry != nil && (d.a.m.hasHead(m.entry, head) || enSameHead(m.entry.Head.En, head))
+	}
 	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 4; i, n = i-1, n+1 {
-		m := d.csrc[i]
-		if m.head == head || m.entry != nil && (d.a.m.hasHead(m.entry, head) || strings.EqualFold(m.entry.Head.En, head)) {
+		if m := d.csrc[i]; same(m) {
 			return m, true
 		}
 	}
 	for i := len(d.mentions) - 1; i >= 0; i-- {
-		m := d.mentions[i]
-		if m.head == head || m.entry != nil && (d.a.m.hasHead(m.entry, head) || strings.EqualFold(m.entry.Head.En, head)) {
+		if m := d.mentions[i]; same(m) {
 			return m, true
 		}
 	}
@@ -765,6 +766,43 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 		}
 	}
 	return start, false, false
+}
+
+// enHeadGroups are English type nouns that name the same kind of body.
+var enHeadGroups = [][]string{
+	{"military", "army", "forces", "force", "idf", "troops"},
+	{"paper", "newspaper", "daily", "journal", "tabloid", "broadsheet"},
+	{"network", "broadcaster", "channel", "station", "tv", "television"},
+	{"ministry", "department"},
+	{"group", "movement", "militia", "organization", "organisation"},
+	{"company", "firm", "carmaker", "automaker", "chipmaker", "planemaker", "lender", "bank", "airline"},
+	{"agency", "wire"},
+	{"alliance", "bloc"},
+	{"court", "tribunal"},
+	{"website", "site", "outlet"},
+}
+
+// enSameHead reports whether an entry's English head noun and the noun
+// in the text name the same kind of body.
+func enSameHead(entryHead, noun string) bool {
+	h := strings.ToLower(entryHead)
+	if h == noun || strings.HasSuffix(h, " "+noun) {
+		return true
+	}
+	for _, g := range enHeadGroups {
+		in := func(w string) bool {
+			for _, x := range g {
+				if x == w || strings.HasSuffix(w, " "+x) {
+					return true
+				}
+			}
+			return false
+		}
+		if in(h) && in(noun) {
+			return true
+		}
+	}
+	return false
 }
 
 // enCalendar are capitalised words that are never outlets.
