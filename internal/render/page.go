@@ -71,11 +71,19 @@ type Search struct {
 	Outlets []SearchOutlet
 	// Langs are the languages articles are written in.
 	Langs []string
-	// Index is the file of the search index's entry point, from the site
-	// root: "search/index.js".
-	Index string
 	// Articles is the number of articles indexed.
 	Articles int
+	// Digits is how the page writes numbers: latn, arab or arabext.
+	Digits string
+	// Counts are the forms of "N results" in the page's language, by CLDR
+	// plural category, "{n}" standing for the number.
+	Counts []PluralForm
+}
+
+// A PluralForm is one plural form of a string.
+type PluralForm struct {
+	Category string // zero, one, two, few, many or other
+	Text     string
 }
 
 // A SearchOutlet is a source search results can be filtered to.
@@ -114,6 +122,23 @@ type Site struct {
 	// Feeds are the site's Atom feeds, the one of every article first;
 	// empty when the site has no full base URL to give feeds.
 	Feeds []Feed
+	// SearchPages are the folders of the search pages by language,
+	// "search/" for the default one and "search/en/" for English.
+	SearchPages map[string]string
+	// DefaultLang is the site's default language.
+	DefaultLang string
+}
+
+// SearchPage returns the file of the search page in lang, else of the
+// default language's, from the site root; "" when the site has none.
+func (s *Site) SearchPage(lang string) string {
+	if p, ok := s.SearchPages[lang]; ok {
+		return p + "index.html"
+	}
+	if p, ok := s.SearchPages[s.DefaultLang]; ok {
+		return p + "index.html"
+	}
+	return ""
 }
 
 // An Article is one rendered article, with everything templates show.

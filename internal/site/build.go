@@ -122,7 +122,8 @@ type builder struct {
 	cat  i18n.Catalog
 	r    *render.Renderer
 
-	feeds []render.Feed // the site's Atom feeds; see feedLinks
+	feeds       []render.Feed     // the site's Atom feeds; see feedLinks
+	searchPages map[string]string // the search pages' folders by language
 
 	mu    sync.Mutex   // guards res.Diags and urls during the parallel stages
 	urls  []sitemapURL // the pages the sitemap lists
@@ -201,6 +202,7 @@ func (b *builder) build(ctx context.Context) error {
 	taxonomies := b.taxonomies(articles)
 	b.feeds = b.feedLinks(articles)
 	claimIdx := b.claimIndex(articles)
+	b.searchPages = b.searchPageLangs(articles)
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -228,6 +230,7 @@ func (b *builder) build(ctx context.Context) error {
 	g.Go(func() error { return b.writePage(gctx, b.notFoundPage()) })
 	g.Go(func() error { return b.writeAssets(gctx) })
 	g.Go(func() error { return b.writeFeeds(gctx, articles) })
+	g.Go(func() error { return b.writeSearch(gctx, articles) })
 	if err := g.Wait(); err != nil {
 		return err
 	}
@@ -432,6 +435,8 @@ func (b *builder) site(lang string) *render.Site {
 		Langs:       b.conf.Langs(),
 		Generator:   "isnad",
 		Feeds:       b.feeds,
+		SearchPages: b.searchPages,
+		DefaultLang: b.conf.DefaultLang,
 	}
 }
 

@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"maps"
 	"net/url"
 	"path"
 	"slices"
@@ -12,7 +13,9 @@ import (
 	"github.com/isnad/isnad/internal/feed"
 	"github.com/isnad/isnad/internal/i18n"
 	"github.com/isnad/isnad/internal/links"
+	"github.com/isnad/isnad/internal/outlet"
 	"github.com/isnad/isnad/internal/render"
+	"github.com/isnad/isnad/internal/search"
 )
 
 // The files a build writes for publishing, besides the pages. Articles
@@ -224,4 +227,99 @@ func reservedFile(rel string) bool {
 		return true
 	}
 	return strings.HasPrefix(first, "feed") && path.Ext(first) == ".xml"
+}
+
+// searchPageLangs returns the languages that get a search page: the
+// default one, then every other language articles are written in.
+func (b *builder) searchPageLangs(articles []*render.Article) map[string]string {
+	pages := map[string]string{b.conf.DefaultLang: searchDir + "/"}
+	for _, a := range articles {
+		l := i18n.Base(a.Lang)
+		if _, ok := pages[l]; !ok && l != "" {
+			pages[l] = searchDir + "/" + l + "/"
+		}
+	}
+	return pages
+}
+
+// searchDocs turns the articles into what the search index holds. An
+// article's outlets are the sources its front matter cites.
+func (b *builder) searchDocs(articles []*render.Article) []search.Doc {
+	docs := make([]search.Doc, len(articles))
+	for i, a := range articles {
+		d := search.Doc{Path: a.Path, Title: a.Title, Text: a.Text, Lang: a.Lang, Dir: a.Dir}
+		if !a.Date.IsZero() {
+			d.Date = a.Date.Format("2006-01-02")
+			d.DateText = b.cat.FormatDate(a.Date, a.Lang, b.conf.Digits(a.Lang))
+		}
+		for _, id := range slices.Sorted(maps.Keys(a.Doc.Meta.Sources)) {
+			d.Outlets = append(d.Outlets, id)
+		}
+		docs[i] = d
+	}
+	return docs
+}
+
+// writeSearch builds the search index and writes it with the search
+// pages, one per language of b.searchPages.
+func (b *builder) writeSearch(ctx context.Context, articles []*render.Article) error {
+	docs := b.searchDocs(articles)
+	ix, err := search.Build(ctx, docs)
+	if err != nil {
+		return err
+	}
+	if err := ix.Write(ctx, func(name string, data []byte) error {
+		b.write(name, data)
+		return nil
+	}); err != nil {
+		return err
+	}
+	reg, _ := outlet.Load(b.cfg.Source, "content/outlets.yaml") // its problems are the build's to report
+	counts := ix.Outlets()
+	var langs []string
+	for _, d := range docs {
+		if !slices.Contains(langs, d.Lang) {
+			langs = append(langs, d.Lang)
+		}
+	}
+	slices.Sort(langs)
+	for _, lang := range slices.Sorted(maps.Keys(b.searchPages)) {
+		p := b.page(render.KindSearch, lang, b.searchPages[lang], b.cat.T(lang, "search.title"))
+		s := &render.Search{Langs: langs, Articles: len(docs), Digits: string(b.conf.Digits(lang)), Counts: b.pluralForms(lang, "search.results")}
+		for id, n := range counts {
+			name := id
+			if reg != nil {
+				if e := reg.Lookup(id); e != nil {
+					name = e.Label(lang)
+				}
+			}
+			s.Outlets = append(s.Outlets, render.SearchOutlet{ID: id, Name: name, Articles: n})
+		}
+		i18n.SortFunc(lang, s.Outlets, func(o render.SearchOutlet) string { return o.Name })
+		p.Search = s
+		if err := b.writePage(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pluralForms returns the plural forms of the UI string key in lang.
+func (b *builder) pluralForms(lang, key string) []render.PluralForm {
+	for _, l := range []string{lang, i18n.Base(lang), b.conf.DefaultLang} {
+		m, ok := b.cat[l][key]
+		if !ok {
+			continue
+		}
+		var out []render.PluralForm
+		for _, f := range []struct{ cat, text string }{
+			{"zero", m.Zero}, {"one", m.One}, {"two", m.Two}, {"few", m.Few}, {"many", m.Many}, {"other", m.Other},
+		} {
+			if f.text != "" {
+				out = append(out, render.PluralForm{Category: f.cat, Text: f.text})
+			}
+		}
+		return out
+	}
+	return nil
 }
