@@ -88,7 +88,9 @@ type PluralForm struct {
 
 // A SearchOutlet is a source search results can be filtered to.
 type SearchOutlet struct {
-	ID, Name string
+	// ID is the source's key (its folder under outlets/); Name its short
+	// name, in Lang.
+	ID, Name, Lang string
 	// Articles is the number of articles that cite it.
 	Articles int
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/isnad/isnad/internal/claims"
 	"github.com/isnad/isnad/internal/feed"
 	"github.com/isnad/isnad/internal/i18n"
 	"github.com/isnad/isnad/internal/links"
@@ -242,28 +243,39 @@ func (b *builder) searchPageLangs(articles []*render.Article) map[string]string 
 	return pages
 }
 
-// searchDocs turns the articles into what the search index holds. An
-// article's outlets are the sources its front matter cites.
-func (b *builder) searchDocs(articles []*render.Article) []search.Doc {
+// searchDocs turns the articles into what the search index holds, and
+// returns the sources they cite by key. An article's outlets are the
+// sources of its claims and of its front matter (the groups of its
+// sources section), unnamed ones aside.
+func (b *builder) searchDocs(articles []*render.Article) ([]search.Doc, map[string]claims.Source) {
 	docs := make([]search.Doc, len(articles))
+	sources := map[string]claims.Source{}
 	for i, a := range articles {
 		d := search.Doc{Path: a.Path, Title: a.Title, Text: a.Text, Lang: a.Lang, Dir: a.Dir}
 		if !a.Date.IsZero() {
 			d.Date = a.Date.Format("2006-01-02")
 			d.DateText = b.cat.FormatDate(a.Date, a.Lang, b.conf.Digits(a.Lang))
 		}
-		for _, id := range slices.Sorted(maps.Keys(a.Doc.Meta.Sources)) {
-			d.Outlets = append(d.Outlets, id)
+		if a.Claims != nil {
+			for _, g := range a.Claims.Groups {
+				if g.Source.Kind == outlet.Anonymous || g.Source.Key == "" {
+					continue
+				}
+				d.Outlets = append(d.Outlets, g.Source.Key)
+				sources[g.Source.Key] = g.Source
+			}
+		} else {
+			d.Outlets = slices.Sorted(maps.Keys(a.Doc.Meta.Sources))
 		}
 		docs[i] = d
 	}
-	return docs
+	return docs, sources
 }
 
 // writeSearch builds the search index and writes it with the search
 // pages, one per language of b.searchPages.
 func (b *builder) writeSearch(ctx context.Context, articles []*render.Article) error {
-	docs := b.searchDocs(articles)
+	docs, sources := b.searchDocs(articles)
 	ix, err := search.Build(ctx, docs)
 	if err != nil {
 		return err
@@ -274,7 +286,6 @@ func (b *builder) writeSearch(ctx context.Context, articles []*render.Article) e
 	}); err != nil {
 		return err
 	}
-	reg, _ := outlet.Load(b.cfg.Source, "content/outlets.yaml") // its problems are the build's to report
 	counts := ix.Outlets()
 	var langs []string
 	for _, d := range docs {
@@ -286,14 +297,13 @@ func (b *builder) writeSearch(ctx context.Context, articles []*render.Article) e
 	for _, lang := range slices.Sorted(maps.Keys(b.searchPages)) {
 		p := b.page(render.KindSearch, lang, b.searchPages[lang], b.cat.T(lang, "search.title"))
 		s := &render.Search{Langs: langs, Articles: len(docs), Digits: string(b.conf.Digits(lang)), Counts: b.pluralForms(lang, "search.results")}
-		for id, n := range counts {
-			name := id
-			if reg != nil {
-				if e := reg.Lookup(id); e != nil {
-					name = e.Label(lang)
-				}
+		for key, n := range counts {
+			o := render.SearchOutlet{ID: key, Name: key, Lang: lang, Articles: n}
+			if src, ok := sources[key]; ok {
+				name := src.Label(lang)
+				o.Name, o.Lang = name.Text, name.Lang
 			}
-			s.Outlets = append(s.Outlets, render.SearchOutlet{ID: id, Name: name, Articles: n})
+			s.Outlets = append(s.Outlets, o)
 		}
 		i18n.SortFunc(lang, s.Outlets, func(o render.SearchOutlet) string { return o.Name })
 		p.Search = s
