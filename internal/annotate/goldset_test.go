@@ -559,9 +559,10 @@ func TestGoldSetWellFormed(t *testing.T) {
 		t.Error("no tune/ar-000-seed.txtar")
 	}
 
-	// Size: at least 49 Arabic and 27 English articles, at least a fifth
-	// of each held out. A fresh held-out batch may push the share past
-	// half until the older held-out files are handed over to tune.
+	// Size: at least 49 Arabic and 27 English articles, a fifth to a half
+	// of each held out. When a fresh held-out batch comes in, the older
+	// held-out files move to tune (the 1NN batch did), which keeps the
+	// share under half.
 	count := map[string]map[string]int{"ar": {}, "en": {}}
 	for _, a := range gold {
 		if count[a.Lang] != nil {
@@ -574,8 +575,8 @@ func TestGoldSetWellFormed(t *testing.T) {
 		if total < want {
 			t.Errorf("%s: %d gold articles, want at least %d", lang, total, want)
 		}
-		if f := float64(c["heldout"]) / float64(max(total, 1)); f < 0.2 || f > 0.6 {
-			t.Errorf("%s: %d of %d articles held out (%.0f%%), want 20-60%%", lang, c["heldout"], total, 100*f)
+		if f := float64(c["heldout"]) / float64(max(total, 1)); f < 0.2 || f > 0.5 {
+			t.Errorf("%s: %d of %d articles held out (%.0f%%), want 20-50%%", lang, c["heldout"], total, 100*f)
 		}
 	}
 
