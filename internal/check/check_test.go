@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,8 @@ import (
 	"github.com/isnad/isnad"
 	"github.com/isnad/isnad/internal/outlet"
 )
+
+var countsRE = regexp.MustCompile(`(\d+) pages, \d+ links`)
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/*.txt")
 
@@ -55,14 +58,18 @@ func TestFixtures(t *testing.T) {
 			if err := rep.WriteText(&got); err != nil {
 				t.Fatal(err)
 			}
+			// The number of pages and links depends on the built-in
+			// templates, which others change; the fixtures do not
+			// count them.
+			report := countsRE.ReplaceAllString(got.String(), "# pages, # links")
 			if *update {
-				want.Data = got.Bytes()
+				want.Data = []byte(report)
 				if err := os.WriteFile(file, txtar.Format(a), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if diff := cmp.Diff(string(want.Data), got.String()); diff != "" {
+			if diff := cmp.Diff(string(want.Data), report); diff != "" {
 				t.Errorf("report (-want +got); if the change is right, run go test ./internal/check -update:\n%s", diff)
 			}
 			if rep.OK() != strings.Contains(got.String(), " 0 error(s)") {
