@@ -15,9 +15,9 @@
 // outlets/<id>/. A source the registry lacks (its name as written in the
 // text: "Russian state media", "وسائل إعلام مصرية") has its page at
 // outlets/unlisted/<slug>/, the slug made from the folded name, so the
-// same name spelt with or without hamza or diacritics is one source, and
-// the URL stays the same from build to build. Registry ids are lower-case
-// ASCII with no "/", so the two kinds of pages never clash.
+// same name spelt with or without diacritics, tatweel or hamza on alef is
+// one source, and the URL stays the same from build to build. Registry ids
+// are lower-case ASCII with no "/", so the two kinds of pages never clash.
 //
 // # Order
 //

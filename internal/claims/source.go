@@ -49,7 +49,7 @@ func resolve(reg *outlet.Registry, s annotate.Source, lang string) Source {
 // Slug is the folder name of the page of a source outside the registry:
 // its folded name (package fold: no diacritics or tatweel, one form of
 // alef, lower case), with every run of anything but letters and digits
-// turned into "-". "وسائل إعلام مصرية" → "وسايل-اعلام-مصريه", "Russian
+// turned into "-". "وسائل إعلام مصرية" → "وسائل-اعلام-مصريه", "Russian
 // state media" → "russian-state-media". A name with no letters gets a
 // hash.
 func Slug(name string) string {
@@ -178,18 +178,30 @@ func (s Source) Country() string {
 }
 
 // Role returns, for a person, the title of the role they held on date
-// for the body org ("" for any), in lang: "الأمين العام لحلف الناتو".
+// for the body org ("" for any), in lang: "الأمين العام لحلف الناتو". A
+// zero date picks the latest such role.
 func (s Source) Role(org, lang string, date time.Time) Name {
 	if s.Entry == nil {
 		return Name{}
 	}
-	for _, r := range s.Entry.Roles {
-		if (org == "" || r.Org == org) && r.Held(date) {
-			t, l := pick(r.Title, lang)
-			return Name{t, l}
+	var found *outlet.Role
+	for i, r := range s.Entry.Roles {
+		if org != "" && r.Org != org {
+			continue
+		}
+		// With no date, the latest role for org.
+		if r.Held(date) || date.IsZero() {
+			found = &s.Entry.Roles[i]
+			if !date.IsZero() {
+				break
+			}
 		}
 	}
-	return Name{}
+	if found == nil {
+		return Name{}
+	}
+	t, l := pick(found.Title, lang)
+	return Name{t, l}
 }
 
 // SuggestedID is an id for a source outside the registry, for an editor
