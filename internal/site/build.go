@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/isnad/isnad/internal/claims"
 	"github.com/isnad/isnad/internal/config"
 	"github.com/isnad/isnad/internal/content"
 	"github.com/isnad/isnad/internal/diag"
@@ -124,6 +125,8 @@ type builder struct {
 
 	feeds       []render.Feed     // the site's Atom feeds; see feedLinks
 	searchPages map[string]string // the search pages' folders by language
+	taxonomies  map[string][]*render.Term
+	claimIdx    *claims.Index
 
 	mu    sync.Mutex   // guards res.Diags and urls during the parallel stages
 	urls  []sitemapURL // the pages the sitemap lists
@@ -141,7 +144,24 @@ func (b *builder) addDiags(l diag.List) {
 	b.mu.Unlock()
 }
 
+// build runs the stages of a build: prepare, bodies, collect, writeAll.
 func (b *builder) build(ctx context.Context) error {
+	docs, err := b.prepare(ctx)
+	if err != nil || b.r == nil {
+		return err
+	}
+	articles := b.articles(docs)
+	if err := b.renderBodies(ctx, articles); err != nil {
+		return err
+	}
+	b.collect(articles)
+	return b.writeAll(ctx, articles)
+}
+
+// prepare loads the configuration, the translations and the articles,
+// and builds the renderer. b.r stays nil when the build cannot go on (the
+// problems are reported).
+func (b *builder) prepare(ctx context.Context) ([]*content.Doc, error) {
 	src := b.cfg.Source
 	conf, diags := config.Load(src, config.FileName)
 	b.addDiags(diags)
@@ -151,7 +171,7 @@ func (b *builder) build(ctx context.Context) error {
 			var d diag.List
 			d.Addf(diag.Pos{File: "--base-url"}, "%v", err)
 			b.addDiags(d)
-			return nil
+			return nil, nil
 		}
 		conf.BaseURL = u
 	}
@@ -165,7 +185,7 @@ func (b *builder) build(ctx context.Context) error {
 	b.addDiags(diags)
 	if err != nil {
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return nil, ctx.Err()
 		}
 		var d diag.List
 		if errors.Is(err, fs.ErrNotExist) {
@@ -174,7 +194,7 @@ func (b *builder) build(ctx context.Context) error {
 			d.Addf(diag.Pos{File: "content"}, "cannot read the content folder: %v", err)
 		}
 		b.addDiags(d)
-		return nil
+		return nil, nil
 	}
 
 	rcfg := render.Config{
@@ -189,21 +209,26 @@ func (b *builder) build(ctx context.Context) error {
 	r, diags := render.New(rcfg)
 	b.addDiags(diags)
 	if r == nil {
-		return nil // the templates' errors are reported
+		return nil, nil // the templates' errors are reported
 	}
 	b.r = r
+	return docs, nil
+}
 
-	articles := b.articles(docs)
-	if err := b.renderBodies(ctx, articles); err != nil {
-		return err
-	}
+// collect orders the articles and gathers what lists and indexes need:
+// translations, taxonomies, feeds, the claims by source, search pages.
+func (b *builder) collect(articles []*render.Article) {
 	sortArticles(articles)
 	linkTranslations(articles)
-	taxonomies := b.taxonomies(articles)
+	b.taxonomies = b.gatherTaxonomies(articles)
 	b.feeds = b.feedLinks(articles)
-	claimIdx := b.claimIndex(articles)
+	b.claimIdx = b.claimIndex(articles)
 	b.searchPages = b.searchPageLangs(articles)
+}
 
+// writeAll renders and writes every page and file of the site.
+func (b *builder) writeAll(ctx context.Context, articles []*render.Article) error {
+	taxonomies, claimIdx := b.taxonomies, b.claimIdx
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, a := range articles {
@@ -357,7 +382,7 @@ func linkTranslations(as []*render.Article) {
 // taxonomies gathers the terms of every taxonomy: plural → terms, each
 // with its articles newest first. Terms that slug alike are one term,
 // named as first written.
-func (b *builder) taxonomies(articles []*render.Article) map[string][]*render.Term {
+func (b *builder) gatherTaxonomies(articles []*render.Article) map[string][]*render.Term {
 	out := map[string][]*render.Term{}
 	for _, plural := range slices.Sorted(maps.Keys(invert(b.conf.Taxonomies))) {
 		bySlug := map[string]*render.Term{}
