@@ -14,9 +14,8 @@
 // unless the site's markup.unsafe is set. Fenced code is highlighted by
 // chroma with CSS classes, always left to right (dir="ltr"); the
 // stylesheet, for light and dark, comes from Renderer.CodeCSS. Extra goldmark
-// extenders (the claim annotator) plug in through Config.Extenders, and
-// AST transformers that must also see plain-text articles through
-// Config.Transformers.
+// extenders plug in through Config.Extenders, and AST transformers that
+// must also see plain-text articles through Config.Transformers.
 //
 // # Plain text
 //
@@ -27,13 +26,32 @@
 // show as written. Segments of both kinds of article are offsets into
 // Doc.Body(); add Doc.BodyStart for offsets into the file.
 //
+// # Claims
+//
+// With Config.Annotator set, Body annotates each article in the AST it
+// parsed for rendering (Markdown through annotate.FromAST, with the
+// citation markup of annotate.Extension; plain text through
+// annotate.FromText), so no article is parsed twice. It wraps the claims
+// and the unattributed statements of running text into the AST before
+// the bidi isolation step, and Article.Claims holds them, resolved against
+// the registry (package claims). Each claim renders as a span with its id,
+// then, past the punctuation that ends it, its outlet chip (a link to its
+// card, role doc-noteref, aria-describedby the card), the card (names in
+// Arabic and English, kind and country or a person's role and body, the
+// chain with arrows that point the way the page reads, the conduit, found
+// or marked, links to the outlet page and to the report or homepage) and
+// a margin note. Unattributed statements are spans of class
+// "unattributed". assets/claims.css places and shows them, without
+// JavaScript.
+//
 // # Templates
 //
 // The templates folder holds base.html, the frame every page shares, with
 // a "main" block each page template fills, partials/*.html, available to
 // all, and one template per kind of page: article.html, list.html (home),
-// term.html (one tag), terms.html (all tags), search.html and 404.html. Each runs with
-// a *Page (see its fields). Functions:
+// term.html (one tag), terms.html (all tags), search.html, outlet.html (one
+// source and its claims), outlets.html (every source) and 404.html. Each
+// runs with a *Page (see its fields). Functions:
 //
 //	t LANG KEY            the UI string KEY in LANG, from i18n/LANG.toml
 //	n LANG KEY COUNT      its plural form for COUNT, "{n}" replaced
@@ -47,4 +65,6 @@
 //	isodate TIME          "2024-06-20", for <time datetime>
 //	rfc3339 TIME          "2024-06-20T00:00:00Z", in UTC, for Open Graph
 //	locale LANG           "ar_AR", "en_US": Open Graph's og:locale
+//	country LANG CODE     a country's name from its ISO code, "كوريا الشمالية"
+//	percent LANG INT      "18%", or "١٨٪" with Arabic-Indic digits
 package render

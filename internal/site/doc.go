@@ -6,6 +6,7 @@
 //
 //	isnad.toml          configuration (optional; see package config)
 //	content/            articles (see package content)
+//	content/outlets.yaml  the outlet registry, over the built-in one (package outlet)
 //	templates/          page templates and i18n/LANG.toml, over the built-in ones
 //	assets/             CSS, fonts, scripts, over the built-in ones
 //
@@ -18,6 +19,14 @@
 //	index.html                      the home page: every briefing, newest first
 //	2024/putin-pyongyang/index.html one page per article, at its content path
 //	                                (the last part replaced by the slug, if any)
+//	2024/putin-pyongyang/claims.json
+//	                                its claims, as "isnad annotate --format json"
+//	                                gives them, with the article's URL
+//	claims.json                     every article's claims, newest article first
+//	outlets/index.html              every source, most claims first
+//	outlets/kcna/index.html         one per source in the registry, listing the
+//	                                claims it makes, passes on or is told
+//	outlets/unlisted/<slug>/        one per source outside the registry, by name
 //	tags/index.html                 every tag; tags/روسيا/index.html one per tag
 //	404.html, .nojekyll             for GitHub Pages; 404.html links from the
 //	                                base URL's path, so it works at any depth

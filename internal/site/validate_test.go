@@ -10,7 +10,8 @@ import (
 
 // TestSampleSiteValidates runs the Nu Html Checker (vnu.jar, as CI
 // installs it from npm, named by ISNAD_VNU_JAR) over every page and
-// stylesheet of the sample site: no errors, no warnings.
+// stylesheet of the sample site, the outlet pages among them: no errors,
+// no warnings.
 func TestSampleSiteValidates(t *testing.T) {
 	jar := os.Getenv("ISNAD_VNU_JAR")
 	if jar == "" {
@@ -25,6 +26,15 @@ func TestSampleSiteValidates(t *testing.T) {
 		t.Skip("no vnu.jar (ISNAD_VNU_JAR) or no java")
 	}
 	dir := buildSample(t)
+	unlisted, _ := filepath.Glob(filepath.Join(dir, "outlets", "unlisted", "*", "index.html"))
+	for _, p := range []string{"outlets/index.html", "outlets/kcna/index.html", "outlets/jens-stoltenberg/index.html"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("no %s to validate: %v", p, err)
+		}
+	}
+	if len(unlisted) == 0 {
+		t.Error("no page of a source outside the registry to validate")
+	}
 	css, _ := filepath.Glob(filepath.Join(dir, "assets", "*.css"))
 	if len(css) == 0 {
 		t.Fatal("no stylesheets in assets/")
