@@ -254,6 +254,7 @@
     shards: {},      // prefix → {key: postings}
     meta: {},        // chunk → [[path, title, date, dateText, lang, dir]]
     text: {},        // chunk → [text]
+    outlets: {},     // outlet key → articles citing it (deltas)
     loading: {},     // url → Promise
     decoded: {}      // key → Map(doc → weight)
   };
@@ -267,6 +268,7 @@
     shard: function (h, obj) { S.shards[unhex(h)] = obj; },
     meta: function (n, rows) { S.meta[n] = rows; },
     text: function (n, rows) { S.text[n] = rows; },
+    outlet: function (key, docs) { S.outlets[key] = docs; },
     // For tests: the same functions as internal/search.
     fold: fold, words: words, keys: keys, queryKeys: queryKeys, stems: stems,
     englishStem: englishStem, matches: matches
@@ -543,8 +545,12 @@
     var scores = await run(q, hits);
     if (my !== seq) return; // a newer query is on its way
     var outlet = outletSel ? outletSel.value : "";
+    if (outlet && scores && S.entry.outlets.indexOf(outlet) >= 0 && !S.outlets[outlet]) {
+      await load("o/" + hexOf(outlet) + ".js");
+      if (my !== seq) return;
+    }
     if (outlet && scores) {
-      var docs = S.entry.outlets[outlet] || [], keep = new Map(), doc = 0;
+      var docs = S.outlets[outlet] || [], keep = new Map(), doc = 0;
       for (var i = 0; i < docs.length; i++) {
         doc += docs[i];
         if (scores.has(doc)) keep.set(doc, scores.get(doc));
@@ -564,7 +570,7 @@
     var ms = performance.now() - t0;
     form.setAttribute("data-ms", ms.toFixed(1));
     form.dispatchEvent(new CustomEvent("isnad:results", { detail: { query: q, count: results.length, ms: ms } }));
-    fillSnippets(my);
+    fillSnippets(my, t0);
   }
 
   async function showMore(my) {
@@ -667,7 +673,7 @@
     if (to < text.length) el.appendChild(document.createTextNode(" …"));
   }
 
-  async function fillSnippets(my) {
+  async function fillSnippets(my, t0) {
     var items = list.querySelectorAll("li[data-doc]"), chunks = {};
     items.forEach(function (li) { chunks[Math.floor(li.getAttribute("data-doc") / S.entry.text)] = true; });
     await Promise.all(Object.keys(chunks).map(function (c) { return S.text[c] ? null : load("x/" + c + ".js"); }));
@@ -677,7 +683,7 @@
       var t = (S.text[Math.floor(d / S.entry.text)] || [])[d % S.entry.text];
       if (t && !p.firstChild) snippet(p, t);
     });
-    form.dispatchEvent(new CustomEvent("isnad:snippets"));
+    form.dispatchEvent(new CustomEvent("isnad:snippets", { detail: { ms: performance.now() - t0 } }));
   }
 
   function syncURL(q, outlet) {
@@ -696,7 +702,8 @@
   input.addEventListener("focus", function () { start().catch(function () {}); });
   if (outletSel) outletSel.addEventListener("change", function () { update(performance.now()); });
   more.addEventListener("click", function () {
-    showMore(seq).then(function () { fillSnippets(seq); });
+    var t0 = performance.now();
+    showMore(seq).then(function () { fillSnippets(seq, t0); });
   });
 
   var params = new URLSearchParams(location.search);

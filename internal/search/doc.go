@@ -29,7 +29,8 @@
 //
 // # Files
 //
-//	search/index.js        entry: counts, the shard list, outlets and their articles
+//	search/index.js        entry: counts, the shard list, the outlets
+//	search/o/HEX.js        the articles citing an outlet (its key in hex)
 //	search/t/HEX.js        a shard of the dictionary: keys whose body starts
 //	                       with the prefix HEX (its UTF-8 bytes in hex), with
 //	                       their postings

@@ -267,13 +267,24 @@ func (ix *Index) Write(ctx context.Context, write func(name string, data []byte)
 		}
 		buf.WriteString(`"` + n + `"`)
 	}
-	buf.WriteString("],\"outlets\":{")
+	buf.WriteString("],\"outlets\":[")
 	for i, id := range slices.Sorted(maps.Keys(ix.outlets)) {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
 		writeJSON(&buf, id)
-		buf.WriteString(":[")
+	}
+	buf.WriteString("]});\n")
+	if err := write(Dir+"index.js", bytes.Clone(buf.Bytes())); err != nil {
+		return err
+	}
+
+	// The articles citing each outlet, loaded when the filter is used.
+	for _, id := range slices.Sorted(maps.Keys(ix.outlets)) {
+		buf.Reset()
+		buf.WriteString("isnadSearch.outlet(")
+		writeJSON(&buf, id)
+		buf.WriteString(",[")
 		prev := 0
 		for n, d := range ix.outlets[id] {
 			if n > 0 {
@@ -282,10 +293,12 @@ func (ix *Index) Write(ctx context.Context, write func(name string, data []byte)
 			writeInt(&buf, d-prev)
 			prev = d
 		}
-		buf.WriteByte(']')
+		buf.WriteString("]);\n")
+		if err := write(Dir+"o/"+ShardName(id)+".js", bytes.Clone(buf.Bytes())); err != nil {
+			return err
+		}
 	}
-	buf.WriteString("}});\n")
-	return write(Dir+"index.js", bytes.Clone(buf.Bytes()))
+	return nil
 }
 
 // writeJSON writes s as a JSON string, safe inside a script file: no

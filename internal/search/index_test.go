@@ -59,7 +59,7 @@ func TestIndexFiles(t *testing.T) {
 	var entry struct {
 		V, Docs, Meta, Text int
 		Shards              []string
-		Outlets             map[string][]int
+		Outlets             []string
 	}
 	if err := json.Unmarshal(args[0], &entry); fn != "init" || err != nil {
 		t.Fatalf("entry: %s %v", fn, err)
@@ -67,8 +67,17 @@ func TestIndexFiles(t *testing.T) {
 	if entry.Docs != 3 || entry.Meta != MetaChunk || entry.Text != TextChunk {
 		t.Errorf("entry %+v", entry)
 	}
-	if fmt.Sprint(entry.Outlets) != "map[kcna:[0] nato:[0 2] reuters:[1]]" {
-		t.Errorf("outlets %v: want article numbers, each after the one before", entry.Outlets)
+	if fmt.Sprint(entry.Outlets) != "[kcna nato reuters]" {
+		t.Errorf("outlets %v", entry.Outlets)
+	}
+	for id, want := range map[string]string{"kcna": "[0]", "nato": "[0 2]", "reuters": "[1]"} {
+		name := "search/o/" + ShardName(id) + ".js"
+		fn, args := call(t, name, fs[name])
+		var got []int
+		json.Unmarshal(args[1], &got)
+		if fn != "outlet" || fmt.Sprint(got) != want {
+			t.Errorf("%s: %s %v, want the article numbers %s, each after the one before", name, fn, got, want)
+		}
 	}
 	// Every key is in the shard its body's prefix names; postings decode
 	// to the articles that hold the word.
