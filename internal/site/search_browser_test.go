@@ -203,3 +203,53 @@ func TestSearchInBrowser(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchAccessibility runs axe-core on the search page with results
+// on it, in Arabic and in English, narrow and wide: no serious or critical
+// violation.
+func TestSearchAccessibility(t *testing.T) {
+	axe := os.Getenv("ISNAD_AXE_JS")
+	if axe == "" {
+		axe, _ = filepath.Abs("../../node_modules/axe-core/axe.min.js")
+	}
+	src, err := os.ReadFile(axe)
+	if err != nil {
+		if os.Getenv("ISNAD_REQUIRE_BROWSER") == "1" {
+			t.Fatalf("no axe-core (ISNAD_AXE_JS): %v", err)
+		}
+		t.Skip("no axe-core: set ISNAD_AXE_JS to axe.min.js")
+	}
+	ctx := browser(t)
+	dir := buildSample(t)
+	type violation struct {
+		ID, Impact, Help string
+		Nodes            []struct{ Target []string }
+	}
+	for _, page := range []struct{ file, query string }{
+		{"search/index.html", "والناتو"},
+		{"search/en/index.html", "treaty"},
+	} {
+		for _, width := range []int64{390, 1280} {
+			openSearch(t, ctx, "file://"+filepath.Join(dir, page.file))
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+				t.Fatal(err)
+			}
+			if r := typeQuery(t, ctx, page.query); r.Count == 0 {
+				t.Fatalf("%s: no results for %q", page.file, page.query)
+			}
+			eval[bool](t, ctx, string(src)+"\n;true")
+			for _, v := range eval[[]violation](t, ctx, `axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)`) {
+				if v.Impact == "serious" || v.Impact == "critical" {
+					var where []string
+					for _, n := range v.Nodes {
+						where = append(where, strings.Join(n.Target, " "))
+					}
+					t.Errorf("%s at %d: %s (%s): %s; at %q", page.file, width, v.ID, v.Impact, v.Help, where)
+				}
+			}
+			if w := eval[int](t, ctx, `document.documentElement.scrollWidth - innerWidth`); w > 0 {
+				t.Errorf("%s at %d: the page is %dpx wider than the screen", page.file, width, w)
+			}
+		}
+	}
+}
