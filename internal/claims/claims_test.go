@@ -369,3 +369,45 @@ func TestData(t *testing.T) {
 		t.Error("an unregistered source's id is not null")
 	}
 }
+
+func TestOutletPages(t *testing.T) {
+	c := func(n int) []*Claim {
+		out := make([]*Claim, n)
+		for i := range out {
+			out[i] = &Claim{}
+		}
+		return out
+	}
+	o := &Outlet{By: c(5), To: c(2), Via: c(1)}
+	type sec struct {
+		Name            string
+		N, Total, Start int
+	}
+	describe := func(pages [][]Section) [][]sec {
+		var out [][]sec
+		for _, p := range pages {
+			var ps []sec
+			for _, s := range p {
+				ps = append(ps, sec{s.Name, len(s.Claims), s.Total, s.Start})
+			}
+			out = append(out, ps)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		size int
+		want [][]sec
+	}{
+		{0, [][]sec{{{"by", 5, 5, 1}, {"to", 2, 2, 1}, {"via", 1, 1, 1}}}},
+		{25, [][]sec{{{"by", 5, 5, 1}, {"to", 2, 2, 1}, {"via", 1, 1, 1}}}},
+		{3, [][]sec{{{"by", 3, 5, 1}}, {{"by", 2, 5, 4}, {"to", 1, 2, 1}}, {{"to", 1, 2, 2}, {"via", 1, 1, 1}}}},
+		{8, [][]sec{{{"by", 5, 5, 1}, {"to", 2, 2, 1}, {"via", 1, 1, 1}}}},
+	} {
+		if diff := cmp.Diff(tt.want, describe(o.Pages(tt.size))); diff != "" {
+			t.Errorf("pages of %d (-want +got):\n%s", tt.size, diff)
+		}
+	}
+	if got := (&Outlet{}).Pages(10); len(got) != 1 || len(got[0]) != 0 {
+		t.Errorf("an outlet with no claims: %v, want one empty page", got)
+	}
+}

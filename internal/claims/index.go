@@ -130,3 +130,42 @@ func (x *Index) Lookup(key string) *Outlet { return x.byKey[key] }
 
 // All returns every outlet, the registry's first.
 func (x *Index) All() []*Outlet { return append(slices.Clone(x.Outlets), x.Unlisted...) }
+
+// A Section is one list of an outlet page: the claims attributed to it
+// ("by"), made to it ("to"), made on its behalf ("for") or passed on
+// through it ("via").
+type Section struct {
+	Name string
+	// Claims are the section's claims on one page; Total counts them on
+	// every page, and Start is the 1-based number of the first here.
+	Claims       []*Claim
+	Total, Start int
+}
+
+// Pages cuts the outlet's claims into pages of at most size claims
+// (every claim on one page when size < 1), in the order the page lists
+// them: by, to, for, via, each newest first. A page holds the sections
+// its claims belong to. An outlet with no claims has one empty page.
+func (o *Outlet) Pages(size int) [][]Section {
+	all := []Section{{Name: "by", Claims: o.By}, {Name: "to", Claims: o.To}, {Name: "for", Claims: o.For}, {Name: "via", Claims: o.Via}}
+	total := o.Count()
+	if size < 1 || total <= size {
+		size = max(total, 1)
+	}
+	pages := [][]Section{nil}
+	room := size
+	for _, s := range all {
+		for i := 0; i < len(s.Claims); {
+			if room == 0 {
+				pages = append(pages, nil)
+				room = size
+			}
+			n := min(room, len(s.Claims)-i)
+			last := len(pages) - 1
+			pages[last] = append(pages[last], Section{Name: s.Name, Claims: s.Claims[i : i+n], Total: len(s.Claims), Start: i + 1})
+			i += n
+			room -= n
+		}
+	}
+	return pages
+}

@@ -59,6 +59,8 @@ type Page struct {
 	// outlets page (and of every page, for links).
 	Outlet  *claims.Outlet
 	Outlets *claims.Index
+	// Sections are the lists of claims on this page of an outlet page.
+	Sections []claims.Section
 	// JSONLD is the page's schema.org description, for a <script
 	// type="application/ld+json">; "" for none.
 	JSONLD template.JS

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"html/template"
 
 	"github.com/isnad/isnad/internal/annotate"
@@ -72,9 +74,11 @@ func (b *builder) jsonLD(a *render.Article, p *render.Page) template.JS {
 
 // writeClaimsData writes each article's claims beside its page,
 // ARTICLE/claims.json, and every article's in claims.json at the root,
-// newest article first.
+// newest article first. Each article is encoded once.
 func (b *builder) writeClaimsData(ctx context.Context, articles []*render.Article) error {
-	all := make([]claims.Data, 0, len(articles))
+	var all bytes.Buffer
+	all.WriteString("[")
+	n := 0
 	for _, a := range articles {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -82,37 +86,63 @@ func (b *builder) writeClaimsData(ctx context.Context, articles []*render.Articl
 		if a.Claims == nil {
 			continue
 		}
-		d := a.Claims.Data(b.articleURL(a))
-		all = append(all, d)
-		b.writeJSON(a.Path+"claims.json", d)
+		data, err := claims.MarshalJSON(a.Claims.Data(b.articleURL(a)))
+		if err != nil {
+			var d diag.List
+			d.Addf(diag.Pos{File: a.Doc.Path}, "%v", err)
+			b.addDiags(d)
+			continue
+		}
+		b.write(a.Path+"claims.json", data)
+		// In the site's list, each article's object is indented one
+		// level further.
+		if n > 0 {
+			all.WriteString(",")
+		}
+		all.WriteString("\n  ")
+		all.Write(bytes.ReplaceAll(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"), []byte("\n  ")))
+		n++
 	}
-	b.writeJSON("claims.json", all)
+	if n > 0 {
+		all.WriteString("\n")
+	}
+	all.WriteString("]\n")
+	b.write("claims.json", all.Bytes())
 	return nil
 }
 
-func (b *builder) writeJSON(name string, v any) {
-	data, err := claims.MarshalJSON(v)
-	if err != nil {
-		var d diag.List
-		d.Addf(diag.Pos{File: name}, "%v", err)
-		b.addDiags(d)
-		return
-	}
-	b.write(name, data)
-}
-
-// outletPages are the page of every source with claims, and the index of
-// them all, in the site's language.
+// outletPages are the pages of every source with claims, cut into pages
+// of the configured size, and the index of them all, in the site's
+// language.
 func (b *builder) outletPages(idx *claims.Index) []*render.Page {
 	lang := b.conf.DefaultLang
 	index := b.page(render.KindOutlets, lang, "outlets/", b.cat.T(lang, "outlets.title"))
 	index.Outlets = idx
 	pages := []*render.Page{index}
 	for _, o := range idx.All() {
-		p := b.page(render.KindOutlet, lang, o.Source.Path(), o.Source.Name(lang).Text)
-		p.Outlet = o
-		p.Outlets = idx
-		pages = append(pages, p)
+		parts := o.Pages(b.conf.Paginate)
+		pathOf := func(n int) string {
+			if n == 1 {
+				return o.Source.Path()
+			}
+			return fmt.Sprintf("%spage/%d/", o.Source.Path(), n)
+		}
+		for i, part := range parts {
+			p := b.page(render.KindOutlet, lang, pathOf(i+1), o.Source.Name(lang).Text)
+			p.Outlet = o
+			p.Outlets = idx
+			p.Sections = part
+			if len(parts) > 1 {
+				p.Pager = &render.Pager{Number: i + 1, Total: len(parts)}
+				if i > 0 {
+					p.Pager.Prev = pathOf(i) + "index.html"
+				}
+				if i+1 < len(parts) {
+					p.Pager.Next = pathOf(i+2) + "index.html"
+				}
+			}
+			pages = append(pages, p)
+		}
 	}
 	return pages
 }

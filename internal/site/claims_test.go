@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -187,6 +188,28 @@ func TestCitationErrors(t *testing.T) {
 	for i, d := range res.Diags {
 		if !strings.HasPrefix(d.Error(), want[i].pos+": ") || !strings.Contains(d.Error(), want[i].about) || d.Severity != diag.Error {
 			t.Errorf("diagnostic %d = %q, want an error at %s about %s", i, d, want[i].pos, want[i].about)
+		}
+	}
+}
+
+// TestOutletPagination cuts a long outlet page into pages of the
+// configured size, linked both ways, numbering claims on from page to
+// page.
+func TestOutletPagination(t *testing.T) {
+	src := synthSite(t, 10)
+	src["isnad.toml"] = &fstest.MapFile{Data: []byte("paginate = 4\n")}
+	out := buildMem(t, Config{Source: src})
+	first := string(file(t, out, "outlets/kcna/index.html"))
+	if !strings.Contains(first, `<a rel="next" href="../../outlets/kcna/page/2/index.html">`) {
+		t.Errorf("the first KCNA page does not link the second")
+	}
+	if n := strings.Count(first, "<blockquote"); n != 4 {
+		t.Errorf("the first KCNA page lists %d claims, want 4", n)
+	}
+	second := string(file(t, out, "outlets/kcna/page/2/index.html"))
+	for _, want := range []string{`<a rel="prev" href="../../../../outlets/kcna/index.html">`, `<ol class="claim-list" start="5">`, "وكالة الأنباء المركزية الكورية"} {
+		if !strings.Contains(second, want) {
+			t.Errorf("the second KCNA page lacks %s", want)
 		}
 	}
 }
