@@ -203,6 +203,15 @@ func TestClaimsInBrowser(t *testing.T) {
 		if card := eval[box](t, ctx, `(`+boxJS+`)(document.getElementById('card-`+kcna[0]+`'))`); !card.Visible {
 			t.Error("the card of the activated chip is hidden")
 		}
+
+		// On a phone the card opens within the screen.
+		open(t, ctx, dir, seed, 390, 800)
+		eval[bool](t, ctx, `(() => { const a = document.querySelector('a[href="`+chip+`"]'); a.scrollIntoView({block: 'center'}); a.focus(); return true; })()`)
+		settle(t, ctx)
+		if card := eval[box](t, ctx, `(`+boxJS+`)(document.getElementById('card-`+kcna[0]+`'))`); !card.Visible || card.Left < 0 || card.Right > 390 {
+			t.Errorf("at 390 px the focused chip's card is %+v, want it visible within the screen", card)
+		}
+		shoot(t, ctx, "seed-card-390.png", false)
 	})
 
 	t.Run("cards show chains and the org of a person", func(t *testing.T) {
