@@ -3,6 +3,7 @@ package render
 import (
 	"html"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -205,12 +206,18 @@ func (h *claimRenderer) chip(w util.BufWriter, c *claims.Claim, dc *docClaims, i
 		w.WriteString(`</span>`)
 		return
 	}
+	label := c.Source.Label(lang)
 	w.WriteString(`<span class="cite"><a class="chip`)
 	if !c.Source.Registered() {
 		w.WriteString(` chip-unlisted`)
 	}
+	// A long name (a source outside the registry, as written) may wrap,
+	// so it never widens a narrow screen.
+	if utf8.RuneCountInString(label.Text) > 24 {
+		w.WriteString(` chip-long`)
+	}
 	w.WriteString(`" href="#card-` + id + `" role="doc-noteref" aria-describedby="card-` + id + `" data-ref="` + ref + `">`)
-	writeName(w, c.Source.Label(lang), lang)
+	writeName(w, label, lang)
 	w.WriteString(`</a><span class="card" id="card-` + id + `">`)
 
 	names := c.Source.Names(lang)
@@ -246,12 +253,12 @@ func (h *claimRenderer) chip(w util.BufWriter, c *claims.Claim, dc *docClaims, i
 		w.WriteString(` · ` + h.t(lang, "claims.denial"))
 	}
 	w.WriteString(`</span><span class="card-links"><a href="` + html.EscapeString(dc.root+c.Source.Link()) + `">` + h.t(lang, "claims.page") + `</a>`)
-	report, label := c.Report, "claims.report"
+	report, key := c.Report, "claims.report"
 	if report == "" {
-		report, label = c.Source.Homepage(), "claims.homepage"
+		report, key = c.Source.Homepage(), "claims.homepage"
 	}
 	if report != "" {
-		w.WriteString(` <a href="` + html.EscapeString(report) + `" rel="external">` + h.t(lang, label))
+		w.WriteString(` <a href="` + html.EscapeString(report) + `" rel="external">` + h.t(lang, key))
 		if hs := host(report); hs != "" {
 			w.WriteString(` <span class="host" dir="ltr">` + html.EscapeString(hs) + `</span>`)
 		}

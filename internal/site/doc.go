@@ -26,6 +26,7 @@
 //	outlets/index.html              every source, most claims first
 //	outlets/kcna/index.html         one per source in the registry, listing the
 //	                                claims it makes, passes on or is told
+//	                                (outlets/kcna/page/2/... when they are many)
 //	outlets/unlisted/<slug>/        one per source outside the registry, by name
 //	tags/index.html                 every tag; tags/روسيا/index.html one per tag
 //	404.html, .nojekyll             for GitHub Pages; 404.html links from the
