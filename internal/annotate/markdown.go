@@ -365,7 +365,15 @@ func (w *astWalker) inlines(n ast.Node) {
 				w.synth(" ")
 			}
 		case *ast.String:
-			w.synth(string(v.Value))
+			// The typographer turns "'" into "’" and "--" into "–" as
+			// String nodes with no segment; between two text nodes, the
+			// gap in the source is what it stands for, so claims and
+			// source names keep those bytes ("South Korea's adviser").
+			if s, e, ok := stringSource(v); ok {
+				w.add(s, e)
+			} else {
+				w.synth(string(v.Value))
+			}
 		case *ast.CodeSpan, *ast.Emphasis, *ast.Link:
 			w.inlines(c)
 		case *ast.AutoLink:
@@ -399,4 +407,17 @@ func (w *astWalker) inlines(n ast.Node) {
 			}
 		}
 	}
+}
+
+// stringSource returns the source bytes a String node between two text
+// nodes stands for: the gap between them, when it is short enough to be
+// a typographer's replacement.
+func stringSource(n *ast.String) (int, int, bool) {
+	prev, ok1 := n.PreviousSibling().(*ast.Text)
+	next, ok2 := n.NextSibling().(*ast.Text)
+	if !ok1 || !ok2 || prev.SoftLineBreak() || prev.HardLineBreak() {
+		return 0, 0, false
+	}
+	s, e := prev.Segment.Stop, next.Segment.Start
+	return s, e, s < e && e-s <= 3
 }

@@ -71,6 +71,19 @@ func TestClaimsData(t *testing.T) {
 		t.Errorf("claims.json differs from the annotator's claims (-want +got):\n%s", diff)
 	}
 
+	// The site parses Markdown with more extensions (the typographer,
+	// footnotes); the claims are the same.
+	for _, name := range []string{"2024/russia-north-korea-treaty", "2024/red-sea-shipping"} {
+		var got annotate.Result
+		if err := json.Unmarshal(file(t, out, name+"/claims.json"), &got); err != nil {
+			t.Fatal(err)
+		}
+		want := annotateFile(t, "content/"+name+".md")
+		if diff := cmp.Diff(want.Claims, got.Claims); diff != "" {
+			t.Errorf("%s: claims.json differs from isnad annotate's (-want +got):\n%s", name, diff)
+		}
+	}
+
 	var all []struct {
 		File   string
 		URL    string
@@ -89,7 +102,7 @@ func TestClaimsData(t *testing.T) {
 }
 
 // annotateFile annotates a file of the sample site as "isnad annotate"
-// does.
+// does: Markdown through annotate's own parser, not the site's.
 func annotateFile(t *testing.T, name string) *annotate.Result {
 	t.Helper()
 	docs, _, err := content.Load(context.Background(), os.DirFS(repoRoot), content.Options{})
@@ -114,7 +127,11 @@ func annotateFile(t *testing.T, name string) *annotate.Result {
 		}
 		lines = append(lines, annotate.Line{Kind: k, Start: b.Start, End: b.End})
 	}
-	in.Blocks = annotate.FromText(d.Src, lines)
+	if d.Kind == content.Markdown {
+		_, in.Blocks, in.Marks = annotate.ParseMarkdown(annotate.Markdown(), d.Src, d.BodyStart)
+	} else {
+		in.Blocks = annotate.FromText(d.Src, lines)
+	}
 	res, _ := annotate.New(reg).Annotate(context.Background(), in)
 	return res
 }
