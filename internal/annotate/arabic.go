@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"strings"
+	"time"
 
 	"github.com/isnad/isnad/internal/fold"
 	"github.com/isnad/isnad/internal/outlet"
@@ -83,6 +84,29 @@ func (d *doc) seqAt(i, b int, seqs [][]string) (int, bool) {
 // inQuote reports whether token i lies inside a quotation of the block.
 func (d *doc) inQuote(i int) bool {
 	return i < len(d.depth) && d.depth[i] > 0
+}
+
+// timeEnd returns the end of a time adverbial starting at token i
+// ("الخميس", "الشهر الماضي", "في وقت سابق", "مساء أمس"), or i when there
+// is none. Time phrases stand between a verb and its subject or content
+// and are never a source.
+func (d *doc) timeEnd(i, b int) int {
+	lex := d.a.lex
+	j := i
+	for j < b && d.toks[j].kind == tWord {
+		k := d.toks[j].key
+		switch {
+		case lex.timeWords[k] || lex.months[k]:
+			j++
+		case lex.timeNouns[k] && j+1 < b && lex.timeMods[d.toks[j+1].key]:
+			j += 2
+		case (k == "في" || k == "فى") && j+2 < b && d.toks[j+1].key == "وقت" && lex.timeMods[d.toks[j+2].key]:
+			j += 3 // في وقت سابق
+		default:
+			return j
+		}
+	}
+	return j
 }
 
 func (d *doc) arabic(s sentence, si int) []found {
@@ -332,6 +356,11 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 	f := found{start: a, typ: Indirect, cue: [2]int{i, i + 1}, deny: v.deny}
 	initial := i == first || i == first+1 && lex.conjunctions[d.toks[first].key]
 	if !initial {
+		// "وكانت وكالة بلومبرغ قد ذكرت": the subject comes first, read by
+		// arSubjectFirst.
+		if d.toks[i-1].key == "قد" && i-1 > first && isKana(d.toks[first].key) {
+			return found{}, false
+		}
 		// Mid-sentence verbs count after a clause break only.
 		p := d.toks[i-1]
 		if !(p.kind == tPunct && (isComma(p.key) || isColon(p.key) || isDash(p.key) || p.key == ")" || d.roles[i-1] == -1)) && !lex.conjunctions[p.key] {
@@ -366,7 +395,7 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 			nk := d.toks[j].key
 			_, part := lex.participles[nk]
 			_, say := d.verbAt(j)
-			if d.toks[j].kind == tWord && !lex.comp[nk] && !lex.stopAfterSub[nk] && !strings.HasPrefix(nk, "ل") && !lex.timeWords[nk] &&
+			if d.toks[j].kind == tWord && !lex.comp[nk] && !lex.stopAfterSub[nk] && !strings.HasPrefix(nk, "ل") && d.timeEnd(j, b) == j &&
 				!part && !say && nk != "بالقول" {
 				return found{}, false // "وأضاف قائلا", "ومضى يقول", "وختم بالقول" go on
 			}
@@ -552,8 +581,12 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 	lex := d.a.lex
 	for n := 0; i < b && n < 5; n++ {
 		t := d.toks[i]
-		if t.kind == tPunct && (isComma(t.key) || isQuote(t.key) || t.key == "(") || lex.timeWords[t.key] {
+		if t.kind == tPunct && (isComma(t.key) || isQuote(t.key) || t.key == "(") {
 			i++
+			continue
+		}
+		if e := d.timeEnd(i, b); e > i {
+			i = e
 			continue
 		}
 		break
@@ -567,6 +600,9 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 	start := i
 	k := d.toks[i].key
 	bare := d.bareKey(k)
+	if _, ok := lex.participles[bare]; ok {
+		return src{}, i, false // "واستطرد قائلا إن": a participle, not a name
+	}
 	// A document standing for whoever issued it: "وذكر البيان".
 	if lex.docNouns[bare] {
 		if s, ok := d.issuer(); ok {
@@ -581,6 +617,16 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 	// A registry name or a role.
 	if val, end := d.a.m.match(d.toks, i, true); val != nil {
 		s, ok := d.resolve(val, start, end)
+		if ok && val.entry == nil {
+			// "وزير الخارجية الإيراني عباس عراقجي": a name after the role
+			// says who held it, whatever the registry's dates say.
+			if p, pend, ok := d.namedHolder(end, b); ok {
+				if p.org == nil {
+					_, p.org = d.a.reg.Holder(val.role, time.Time{})
+				}
+				return p, pend, true
+			}
+		}
 		if ok && (val.entry == nil || !val.entry.RequiresCue || afterVerb || d.typeNounBefore(start)) {
 			return s, d.apposition(s, end, b), true
 		}
@@ -684,7 +730,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		if strings.HasPrefix(bare, "ال") && end == i+1 {
 			// Alone before its content ("وأضاف الوزير أن"), not before a
 			// phrase that names someone else ("القيادي في حركة حماس ...").
-			alone := end >= b || d.toks[end].kind == tPunct || lex.comp[d.toks[end].key] || lex.timeWords[d.toks[end].key]
+			alone := end >= b || d.toks[end].kind == tPunct || lex.comp[d.toks[end].key] || d.timeEnd(end, b) > end
 			if s, ok := d.anaphorNoun(bare, alone); ok {
 				s.anaphor = true
 				return s, end, true
@@ -700,8 +746,8 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 			j++
 		}
 		k2 := j
-		for k2 < b && (isComma(d.toks[k2].key) || lex.timeWords[d.toks[k2].key]) {
-			k2++
+		for k2 < b && (isComma(d.toks[k2].key) || d.timeEnd(k2, b) > k2) {
+			k2 = max(k2+1, d.timeEnd(k2, b))
 		}
 		if k2 < b && lex.comp[d.toks[k2].key] {
 			if _, isVerb := d.verbAt(i); !isVerb {
@@ -713,12 +759,12 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		// An unknown proper name needs a verb before and a complementiser
 		// right after: "قال جون سميث إن".
 		j := i
-		for j < b && j-i < 4 && d.toks[j].kind == tWord && !lex.comp[d.toks[j].key] && !lex.stopAfterSub[d.toks[j].key] && !lex.timeWords[d.toks[j].key] {
+		for j < b && j-i < 4 && d.toks[j].kind == tWord && !lex.comp[d.toks[j].key] && !lex.stopAfterSub[d.toks[j].key] && d.timeEnd(j, b) == j {
 			j++
 		}
 		k2 := j
-		for k2 < b && (isComma(d.toks[k2].key) || lex.timeWords[d.toks[k2].key]) {
-			k2++
+		for k2 < b && (isComma(d.toks[k2].key) || d.timeEnd(k2, b) > k2) {
+			k2 = max(k2+1, d.timeEnd(k2, b))
 		}
 		// "قال جون سميث في بيان إن": a short venue may come between.
 		if k2 < b && j > i && (d.toks[k2].key == "في" || d.toks[k2].key == "خلال" || d.toks[k2].key == "عبر" || strings.HasPrefix(d.toks[k2].key, "ل")) {
@@ -817,6 +863,20 @@ func (d *doc) resolve(val *nameVal, i, j int) (src, bool) {
 	return s, true
 }
 
+// namedHolder reads a registered person named right after a role, a
+// comma allowed between.
+func (d *doc) namedHolder(i, b int) (src, int, bool) {
+	for i < b && (isComma(d.toks[i].key) || transparent(d.toks[i])) {
+		i++
+	}
+	val, end := d.a.m.match(d.toks, i, false)
+	if val == nil || val.entry == nil || val.entry.Kind != outlet.Person {
+		return src{}, i, false
+	}
+	s, _ := d.resolve(val, i, end)
+	return s, end, true
+}
+
 // apposition skips ", ينس ستولتنبرغ," after a role that names the same
 // person, or a nisba adjective after an outlet ("الأميركية").
 func (d *doc) apposition(s src, end, b int) int {
@@ -847,15 +907,18 @@ func (d *doc) npEnd(i, b int) int {
 			}
 			break
 		}
-		if lex.comp[t.key] || lex.stopAfterSub[t.key] || lex.timeWords[t.key] {
+		if lex.comp[t.key] || lex.stopAfterSub[t.key] || d.timeEnd(j, b) > j {
 			break
 		}
 		if _, ok := d.verbAt(j); ok {
 			break
 		}
-		if strings.HasPrefix(t.key, "ل") && j > i {
-			if val, _ := d.a.m.match(d.toks, j, true); val != nil {
-				break // a conduit: لرويترز
+		if strings.HasPrefix(t.key, "ل") {
+			// A conduit: "مسؤول أميركي لرويترز", "شهود لصحيفة الشروق". Right
+			// after the head only an outlet counts: "رئيس لبنان" is one
+			// phrase.
+			if val, _ := d.a.m.match(d.toks, j, true); val != nil && (j > i || val.entry != nil && d.a.m.src(val.entry).isMedia()) {
+				break
 			}
 			if tn, ok := lex.typeNouns[t.key[len("ل"):]]; ok && tn.kinds[0] != "official" && tn.kinds[0] != "organization" {
 				break // لوكالة سانا
@@ -946,6 +1009,11 @@ func (d *doc) anaphor(head string) (src, bool) {
 		if m.head == head || m.entry != nil && d.a.m.hasHead(m.entry, head) {
 			return m, true
 		}
+		// "وقالت المنظمة" after its director spoke: the body the person
+		// speaks for.
+		if m.org != nil && d.a.m.hasHead(m.org, head) {
+			return d.a.m.src(m.org), true
+		}
 	}
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := d.mentions[i]
@@ -953,9 +1021,10 @@ func (d *doc) anaphor(head string) (src, bool) {
 			return m, true
 		}
 	}
-	// A type noun may also stand for a kind: "الصحيفة" for a newspaper
-	// whose head noun is "جريدة".
-	if tn, ok := d.a.lex.typeNouns[head]; ok {
+	// A media type noun may also stand for a kind: "الصحيفة" for a
+	// newspaper whose head noun is "جريدة". Not a body: "السلطات" is no
+	// one in particular.
+	if tn, ok := d.a.lex.typeNouns[head]; ok && tn.kinds[0] != "official" && tn.kinds[0] != "organization" {
 		for i := len(d.mentions) - 1; i >= 0; i-- {
 			m := d.mentions[i]
 			if m.entry != nil && string(m.entry.Kind) == tn.kinds[0] {
@@ -1007,7 +1076,7 @@ func kindOf(tn typeNoun) outlet.Kind {
 // at the start of the sentence, its verb after it.
 func (d *doc) arSubjectFirst(a, first, b int) (found, bool) {
 	// "وكان مكتب رئيس الوزراء قد نفى".
-	if k := d.toks[first].key; k == "كان" || k == "وكان" || k == "كانت" || k == "وكانت" {
+	if isKana(d.toks[first].key) {
 		first++
 	}
 	s, end, ok := d.arNP(first, b, false)
@@ -1040,6 +1109,15 @@ func (d *doc) arSubjectFirst(a, first, b int) (found, bool) {
 		return f, true
 	}
 	return found{}, false
+}
+
+// isKana reports a form of كان opening a clause: "وكانت X قد ذكرت".
+func isKana(k string) bool {
+	switch k {
+	case "كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا":
+		return true
+	}
+	return false
 }
 
 // datelineAt reads a dateline credit at the start of a block: "القاهرة

@@ -119,7 +119,7 @@ var detectCases = []struct {
 	{"en un dotted", "en", "The U.N. said aid convoys were blocked.", []string{"un/indirect"}},
 	{"en dateline em dash", "en", "LONDON, March 3 (AFP) — British inflation fell to 3%.", []string{"afp/dateline"}},
 	{"en possessive office", "en", "Netanyahu's office said the delegation would travel to Cairo.", []string{"israeli-pm-office/indirect"}},
-	{"ar according ma afadat bih", "ar", "وبحسب ما أفادت به وكالة الأنباء الفرنسية، فإن الاجتماع انتهى.", []string{"=/according_to"}},
+	{"ar according ma afadat bih", "ar", "وبحسب ما أفادت به وكالة الأنباء الفرنسية، فإن الاجتماع انتهى.", []string{"afp/according_to"}},
 	{"ar dual", "ar", "وقال الوزيران في مؤتمر صحفي مشترك إن البلدين سيعززان التعاون.", []string{"=/indirect"}},
 	{"ar imperfect feminine", "ar", "وتشير وزارة الصحة في غزة إلى أن عدد القتلى تجاوز 40 ألفا.", []string{"gaza-health-ministry/indirect"}},
 	{"en lowercase ordinary word", "en", "An independent commission said the vote was fair.", []string{"=/indirect"}},

@@ -39,7 +39,7 @@ var enTitleWords = map[string]bool{"president": true, "minister": true, "prime":
 	"ambassador": true, "envoy": true, "deputy": true, "senior": true, "official": true, "coach": true, "manager": true, "leader": true,
 	"chancellor": true, "king": true, "queen": true, "prince": true, "sheikh": true, "mr": true, "mrs": true, "ms": true, "dr": true,
 	"executive": true, "director": true, "commander": true, "governor": true, "senator": true, "representative": true,
-	"analyst": true, "economist": true, "head": true, "chairman": true, "chairwoman": true, "ceo": true, "press": true,
+	"analyst": true, "economist": true, "head": true, "chairman": true, "chairwoman": true, "chair": true, "chairperson": true, "ceo": true, "press": true,
 	"state": true, "finance": true, "interior": true, "health": true, "vice": true, "lt": true, "col": true, "gen": true, "adm": true,
 	"u.s.": true, "us": true, "uk": true, "un": true, "u.n.": true, "eu": true, "nato": true, "former": true, "new": true, "acting": true}
 
@@ -77,6 +77,14 @@ func (d *doc) english(s sentence, si int) []found {
 		f, ok := d.enClause(a, i, b, v)
 		if !ok {
 			continue
+		}
+		// "Israel has told Washington that ..., Axios reported, citing
+		// officials": a reporting clause closing the sentence makes all
+		// before it its content.
+		if ti, tv, ok := d.enTrailing(i+1, b); ok {
+			if tf, ok := d.enClause(a, ti, b, tv); ok {
+				f, i = tf, ti
+			}
 		}
 		fs = append(fs, f)
 		primary = i
@@ -118,6 +126,45 @@ func (d *doc) english(s sentence, si int) []found {
 		fs = append(fs, found{start: i, source: fs[0].source, via: fs[0].via, typ: Continuation, cue: [2]int{i, i + 1}})
 	}
 	return fs
+}
+
+// enTrailing finds, after token i, a reporting verb that closes the
+// sentence behind a comma: ", Axios reported", ", the ministry said on
+// Monday", ", the paper said, citing officials".
+func (d *doc) enTrailing(i, b int) (int, verb, bool) {
+	lex := d.a.lex
+	for k := b - 1; k > i; k-- {
+		t := d.toks[k]
+		if t.kind != tWord || d.inQuote(k) {
+			continue
+		}
+		v, ok := lex.enVerbs[t.key]
+		if !ok || v.class == vTell && t.key != "told" || t.key == "according" || t.key == "citing" || t.key == "quoting" || lex.enPart[t.key] {
+			continue
+		}
+		s0 := d.segStart(i, k)
+		if s0 <= i || !isComma(d.toks[s0-1].key) || k-s0 > 6 || s0 == k {
+			continue
+		}
+		// After the verb: the end, or a few words ("on Monday", "in a
+		// statement") and then the end or a comma before a chain.
+		e := k + 1
+		for e < b && d.toks[e].kind != tPunct && e-k <= 6 {
+			w := d.toks[e].key
+			if w == "that" || beForms[w] || enModal[w] {
+				break
+			}
+			if _, ok := lex.enVerbs[w]; ok && !lex.enPart[w] {
+				break
+			}
+			e++
+		}
+		if e < b && !isComma(d.toks[e].key) {
+			continue
+		}
+		return k, v, true
+	}
+	return 0, verb{}, false
 }
 
 // enPrevious returns the source of one of the last few claims that an
@@ -228,6 +275,12 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 			}
 			break
 		}
+		if k := d.toks[app0].key; k == "which" || k == "who" || k == "whose" || k == "whom" {
+			// "Fars, which is close to the Guards, said": a relative
+			// clause says something of the subject.
+			sr, ok = d.enSubject(head0, c0)
+			break
+		}
 		sr, ok = d.enSubjectApp(head0, c0, app0, app1)
 		if d.roles[head0] == 0 && head0 > a && d.roles[head0-1] == -1 {
 			quoteFirst = true
@@ -283,9 +336,11 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 	}
 	if !direct && (d.toks[i].key == "called" || d.toks[i].key == "described") {
 		// "called X \"a good day\"": the words are quoted.
-		for k := i + 1; k < b && k < i+6; k++ {
+		for k := i + 1; k < b && k < i+10; k++ {
 			if d.toks[k].kind == tPunct && isQuote(d.toks[k].key) && d.roles[k] != -1 {
-				direct = d.wholeQuote(k, b)
+				// The quoted words are what was said, whatever adverb
+				// follows them ("... as \"the sick man\" again").
+				direct = d.wholeQuote(k, b) || d.roles[k] == 1 && d.closeOf(k) >= b-2
 				break
 			}
 		}
@@ -301,6 +356,19 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 		f.typ = Direct
 	}
 	return f, true
+}
+
+// closeOf returns the index of the mark closing the quotation opened at
+// i, or len(toks) when it never closes.
+func (d *doc) closeOf(i int) int {
+	depth := 0
+	for k := i; k < len(d.toks); k++ {
+		depth += int(d.roles[k])
+		if depth == 0 {
+			return k
+		}
+	}
+	return len(d.toks)
 }
 
 // enEvent reports an announced event at i: "it will host", "they would
@@ -340,7 +408,33 @@ func (d *doc) postposed(i, b int) bool {
 			return false // "said Kyiv would not cede": a clause, not a subject
 		}
 	}
-	return true
+	return d.sourceLike(i+1, end)
+}
+
+// sourceLike reports whether the words [i, j) can name a source: a name,
+// a registry entry, or a phrase headed by a source or type noun — not
+// "the outlook depended largely on China".
+func (d *doc) sourceLike(i, j int) bool {
+	lex := d.a.lex
+	for k := i; k < j; k++ {
+		t := d.toks[k]
+		if t.kind != tWord {
+			continue
+		}
+		if _, ok := lex.enSourceHead[t.key]; ok {
+			return true
+		}
+		if _, ok := lex.enTypeNouns[t.key]; ok {
+			return true
+		}
+		if enTitleWords[t.key] && !enDeterminers[t.key] {
+			return true
+		}
+		if val, _ := d.a.m.match(d.toks, k, false); val != nil {
+			return true
+		}
+	}
+	return d.nameRun(i, j) >= 1 && d.toks[d.skipThe(i, j)].upper
 }
 
 var enModal = map[string]bool{"would": true, "will": true, "could": true, "can": true, "may": true, "might": true, "must": true,
@@ -522,6 +616,13 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 		return s, true
 	}
 	if body != nil {
+		// "A European Union negotiator", "Pentagon officials": unnamed
+		// people in the body, not the body speaking (a spokesman is).
+		for k := d.bodyEnd(bodyAt, j); k < j; k++ {
+			if sn, ok := lex.enSourceHead[d.toks[k].key]; ok && sn.kind == "anonymous" {
+				return src{name: d.text(i, j), kind: outlet.Anonymous, gender: sn.gender, noun: d.toks[k].key, org: body.entry}, true
+			}
+		}
 		return *body, true
 	}
 	// An outlet named with its type noun: "Jordan's Al-Ghad newspaper",

@@ -36,6 +36,9 @@ type lexicon struct {
 	accordingSeq map[string][][]string // first word → the rest of each multi-word marker
 	comp         map[string]bool       // complementisers: ان, بان, انه
 	timeWords    map[string]bool       // الخميس, امس, اليوم
+	timeNouns    map[string]bool       // الشهر, الاسبوع: with a modifier, a time phrase
+	timeMods     map[string]bool       // الماضي, المقبل, سابق
+	months       map[string]bool       // يناير, كانون
 	typeNouns    map[string]typeNoun   // صحيفه → newspaper
 	sourceNouns  map[string]sourceNoun // مسوول → anonymous/official
 	notes        [][]string            // writer's notes: ويذكر ان, الجدير بالذكر
@@ -58,6 +61,7 @@ type lexicon struct {
 	stopAfterSub map[string]bool       // words that end a subject: في, عن, ل...
 	nisba        func(string) bool     // a relative adjective: الاميركيه
 	enAbbrev     map[string]bool       // abbreviations whose dot does not end a sentence
+	enTitleAbbr  map[string]bool       // abbreviated titles, always before a name: Gen., Maj., Dr.
 	enLower      map[string]bool       // lower-case words allowed inside a proper name: of, the, for
 }
 
@@ -232,10 +236,19 @@ func newLexicon() *lexicon {
 	l.timeWords = keys("اليوم", "أمس", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
 		"صباح", "مساء", "ظهر", "فجر", "ليل", "ليلة", "يوم", "أيضا", "كذلك", "بدوره", "بدورها",
 		"مؤخرا", "لاحقا", "سابقا", "حينها", "مجددا", "رسميا", "صباحا", "مساء", "الليلة")
+	l.timeNouns = keys("الشهر", "الأسبوع", "العام", "السنة", "اليوم", "الليلة", "الصباح", "المساء", "الأسابيع", "الأيام", "الأشهر",
+		"الشهور", "الأعوام", "السنوات", "الساعات", "العقد", "الربع", "الفصل", "الموسم")
+	l.timeMods = keys("الماضي", "الماضية", "الجاري", "الجارية", "الحالي", "الحالية", "المقبل", "المقبلة", "المنصرم", "المنصرمة",
+		"السابق", "السابقة", "الفائت", "الفائتة", "القادم", "القادمة", "الأخير", "الأخيرة", "الأخيرين", "نفسه", "نفسها",
+		"سابق", "لاحق", "متأخر", "مبكر")
+	l.months = keys("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+		"كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول")
 	l.quantity = keys("ثلاثة", "ثلاث", "أربعة", "أربع", "خمسة", "خمس", "ستة", "سبعة", "عشرة", "عدة", "بعض", "أحد", "إحدى",
 		"اثنين", "اثنان", "عدد", "كبار", "كبير", "مجموعة", "عشرات", "مئات", "two", "three", "four", "five", "several", "some", "many", "a", "an", "one")
 	l.docNouns = keys("البيان", "التقرير", "الرسالة", "الإعلان", "التصريح", "المذكرة", "الوثيقة", "الدراسة", "المسح")
-	l.dataNouns = keys("تقديرات", "أرقام", "إحصاءات", "إحصائيات", "بيانات", "معطيات", "تقرير", "تقارير", "بيان", "تصريحات", "مصادر", "معلومات", "نتائج", "دراسة", "استطلاع", "مسح", "تحليل", "وثائق")
+	l.dataNouns = keys("تقديرات", "أرقام", "إحصاءات", "إحصائيات", "بيانات", "معطيات", "تقرير", "تقارير", "بيان", "تصريحات", "مصادر", "معلومات", "نتائج", "دراسة", "استطلاع", "مسح", "تحليل", "وثائق",
+		"توقعات", "حصيلة", "رصد", "إحصاء", "حسابات", "تقييم", "تقييمات", "استطلاعات", "تحقيق", "تحقيقات", "رواية", "وثيقة",
+		"صور", "لقطات", "مقاطع", "بيانات", "سجلات", "خريطة", "خرائط", "إفادة", "إفادات", "شهادة", "شهادات", "تصريح", "حديث", "مقابلة", "تغريدة", "منشور", "رسالة", "مذكرة", "إعلان", "قرار", "تعداد", "تصنيف", "مؤشر", "مؤشرات", "معلومات")
 	l.quoteSuffix = keys("قوله", "قولها", "قولهم", "قولهما", "القول")
 	l.notSource = keys("النتائج", "الأرقام", "البيانات", "المعطيات", "الإحصاءات", "التقديرات", "الدراسة", "الأدلة", "الوقائع",
 		"التجربة", "الأحداث", "الصور", "المؤشرات", "التوقعات", "الظروف", "الأوضاع", "المعلومات", "الوثائق", "التحقيقات", "الأبحاث",
@@ -340,7 +353,8 @@ func newLexicon() *lexicon {
 	}
 	es("anonymous", 'p', "officials", "sources", "media", "reports", "diplomats", "analysts", "experts", "witnesses", "residents", "people",
 		"activists", "observers", "investigators", "authorities", "aides", "insiders", "lawmakers", "medics", "doctors", "rescuers")
-	es("anonymous", 'm', "official", "source", "diplomat", "aide", "insider")
+	es("anonymous", 'm', "official", "source", "diplomat", "aide", "insider", "negotiator", "delegate", "mediator", "investigator", "officer")
+	es("anonymous", 'p', "negotiators", "delegates", "mediators", "officers", "commanders", "staffers", "employees", "workers", "members")
 	es("official", 'm', "spokesman", "spokesperson", "minister", "ambassador", "commander", "chief", "director", "president",
 		"adviser", "advisor", "envoy", "secretary", "governor", "analyst", "expert", "lawmaker", "senator", "general", "colonel", "premier", "chancellor", "leader")
 	es("official", 'f', "spokeswoman")
@@ -365,6 +379,12 @@ func newLexicon() *lexicon {
 	l.enAbbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "col": true, "lt": true,
 		"sgt": true, "capt": true, "gov": true, "sen": true, "rep": true, "st": true, "jan": true, "feb": true, "mar": true, "apr": true,
 		"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "no": true, "vs": true, "inc": true, "co": true, "corp": true, "ltd": true, "jr": true, "sr": true, "etc": true}
+	l.enTitleAbbr = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "col": true, "lt": true,
+		"sgt": true, "capt": true, "gov": true, "sen": true, "rep": true, "st": true, "maj": true, "adm": true, "cmdr": true, "brig": true,
+		"cpl": true, "pvt": true, "rev": true, "fr": true, "hon": true, "amb": true, "supt": true, "insp": true, "det": true}
+	for k := range l.enTitleAbbr {
+		l.enAbbrev[k] = true
+	}
 	defer l.index()
 	l.enLower = map[string]bool{"of": true, "the": true, "for": true, "and": true, "de": true, "al": true, "el": true, "von": true, "der": true, "bin": true}
 	return l

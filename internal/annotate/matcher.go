@@ -223,7 +223,7 @@ func (m *matcher) match(toks []token, i int, clitics bool) (*nameVal, int) {
 				best, bestEnd = n.val, j
 			}
 			k := j
-			for k < len(toks) && transparent(toks[k]) {
+			for k < len(toks) && (transparent(toks[k]) || gluedDot(toks, k)) {
 				k++
 			}
 			if k >= len(toks) || n.next == nil {

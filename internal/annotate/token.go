@@ -263,11 +263,20 @@ func (l *lexicon) splitSentences(toks []token, roles []int8, out []sentence) []s
 			continue
 		}
 		if t.key == "." {
+			// A dot glued between two words is inside a name or an
+			// address: "سي.إن.إن", "example.com".
+			if gluedDot(toks, i) {
+				continue
+			}
 			// Ellipsis "..": not an end unless the block ends.
 			if i+1 < len(toks) && toks[i+1].key == "." && !toks[i+1].space || i > 0 && toks[i-1].key == "." && !t.space {
 				continue
 			}
 			if i > 0 && !t.space && toks[i-1].kind == tWord && l.enAbbrev[toks[i-1].key] && i+1 < len(toks) && toks[i+1].kind != tPunct && !toks[i+1].upper {
+				continue
+			}
+			// "Maj. Gen. Pat Ryder": a title before a name.
+			if i > 0 && !t.space && toks[i-1].kind == tWord && toks[i-1].upper && l.enTitleAbbr[toks[i-1].key] && i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].upper {
 				continue
 			}
 			if i > 0 && !t.space && toks[i-1].kind == tWord && len(toks[i-1].key) <= 2 && toks[i-1].upper && i+1 < len(toks) && toks[i+1].upper && isInitial(toks[i-1].key) {
@@ -297,4 +306,11 @@ func (l *lexicon) splitSentences(toks []token, roles []int8, out []sentence) []s
 
 func isInitial(k string) bool {
 	return utf8.RuneCountInString(k) == 1
+}
+
+// gluedDot reports a dot at i with a word right before and right after
+// it, no space on either side: "سي.إن.إن".
+func gluedDot(toks []token, i int) bool {
+	return toks[i].key == "." && !toks[i].space && i > 0 && i+1 < len(toks) &&
+		toks[i-1].kind == tWord && toks[i+1].kind == tWord && !toks[i+1].space
 }
