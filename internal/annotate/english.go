@@ -282,7 +282,7 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 			break
 		}
 		sr, ok = d.enSubjectApp(head0, c0, app0, app1)
-		if d.roles[head0] == 0 && head0 > a && d.roles[head0-1] == -1 {
+		if d.roles[head0] == 0 && head0 > a && d.roles[head0-1] == -1 && d.quoteFromStart(head0-1, a) {
 			quoteFirst = true
 		}
 	default:
@@ -290,7 +290,7 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 		if s0 > a && enSubordinate[d.toks[s0-1].key] {
 			return found{}, false // "after the chipmaker reported results"
 		}
-		if s0 > a && d.roles[s0-1] == -1 || s0 > a+1 && isComma(d.toks[s0-1].key) && d.roles[s0-2] == -1 {
+		if s0 > a && d.roles[s0-1] == -1 && d.quoteFromStart(s0-1, a) || s0 > a+1 && isComma(d.toks[s0-1].key) && d.roles[s0-2] == -1 && d.quoteFromStart(s0-2, a) {
 			quoteFirst = true
 		}
 		sr, ok = d.enSubject(s0, j)
@@ -356,6 +356,25 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 		f.typ = Direct
 	}
 	return f, true
+}
+
+// quoteFromStart reports whether the quotation closed at c opened at the
+// start of the sentence (a): the words before the verb are all quoted,
+// not a phrase ("Kim called it an \"alliance\", KCNA reported").
+func (d *doc) quoteFromStart(c, a int) bool {
+	depth := 0
+	for k := c; k >= a; k-- {
+		depth -= int(d.roles[k])
+		if depth == 0 {
+			for _, t := range d.toks[a:k] {
+				if t.kind != tPunct {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // closeOf returns the index of the mark closing the quotation opened at
