@@ -213,15 +213,27 @@
     return ["=" + w];
   }
 
+  // Highlighting asks about the same words again and again.
+  var keysMemo = new Map(), queryMemo = new Map(), candMemo = new Map();
+  function cached(m, f, w) {
+    var v = m.get(w);
+    if (v === undefined) {
+      if (m.size > 5000) m.clear();
+      v = f(w);
+      m.set(w, v);
+    }
+    return v;
+  }
+
   function matches(q, w) {
-    var have = keys(w), want = queryKeys(q);
+    var have = cached(keysMemo, keys, w), want = cached(queryMemo, queryKeys, q);
     for (var i = 0; i < want.length; i++) if (have.indexOf(want[i]) >= 0) return true;
     return false;
   }
 
   // prefixMatches: does w start like the query word q being typed?
   function prefixMatches(q, w) {
-    var cands = prefixCandidates(q), have = keys(w);
+    var cands = cached(candMemo, prefixCandidates, q), have = cached(keysMemo, keys, w);
     for (var i = 0; i < cands.length; i++) {
       for (var j = 0; j < have.length; j++) {
         var k = have[j];
@@ -329,14 +341,31 @@
     return out;
   }
 
-  var maxPrefixShards = 24;
+  // As one types, the last word also matches longer words: those of up
+  // to maxCompletions keys, the shortest first, once it has minPrefix
+  // letters, from the shard that holds it and, when the index split that
+  // shard by longer prefixes, from at most maxPrefixShards of those (more
+  // would be slow to load; another letter or two narrows them down).
+  var maxPrefixShards = 2, maxCompletions = 24, minPrefix = 3;
 
-  function loadShards(list) {
+  function completionShards(body) {
+    if (runes(body) < minPrefix) return [];
+    var all = shardsFrom(body), own = shardFor(body);
+    if (all.length - (own === null ? 0 : 1) > maxPrefixShards) return own === null ? [] : [own];
+    return all;
+  }
+
+  var loadWait = 0, metaWait = 0; // ms spent waiting for shards and titles, for the timing report
+
+  async function loadShards(list) {
     var ps = [];
     list.forEach(function (p) {
       if (p !== null && !S.shards[p]) ps.push(load("t/" + S.shardSet[p] + ".js"));
     });
-    return Promise.all(ps);
+    if (!ps.length) return;
+    var t = performance.now();
+    await Promise.all(ps);
+    loadWait += performance.now() - t;
   }
 
   function postings(key) {
@@ -380,31 +409,45 @@
     termKeys(t).forEach(function (k) { out.push(shardFor(k.key.slice(1))); });
     if (t.typing) {
       prefixCandidates(t.word).forEach(function (c) {
-        if (runes(c.body) >= 2) out = out.concat(shardsFrom(c.body).slice(0, maxPrefixShards));
+        out = out.concat(completionShards(c.body));
       });
     }
     return out;
   }
 
   // docsFor scores every article matching term t (all shards loaded).
+  // Results are kept for the next keystroke, which mostly changes only
+  // the last word.
+  var memo = new Map();
+
   function docsFor(t) {
+    var id = (t.typing ? "+" : "") + t.word;
+    if (memo.has(id)) return memo.get(id);
     var scores = new Map();
     termKeys(t).forEach(function (k) { merge(scores, k.key, k.factor); });
     if (t.typing) {
+      var done = {};
       prefixCandidates(t.word).forEach(function (c) {
-        if (runes(c.body) < 2) return;
-        shardsFrom(c.body).slice(0, maxPrefixShards).forEach(function (p) {
+        var found = [];
+        completionShards(c.body).forEach(function (p) {
           var sh = S.shards[p];
           if (!sh) return;
           for (var key in sh) {
             var m = key[0];
-            if ((m === c.marker || (c.marker === "=" && m === "~")) && key.lastIndexOf(c.body, 1) === 1) {
-              merge(scores, key, key.length - 1 === c.body.length ? 0.8 : 0.5);
+            if ((m === c.marker || (c.marker === "=" && m === "~")) && key.lastIndexOf(c.body, 1) === 1 && !done[key]) {
+              found.push(key);
             }
           }
         });
+        found.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0); });
+        found.slice(0, maxCompletions).forEach(function (key) {
+          done[key] = true;
+          merge(scores, key, key.length - 1 === c.body.length ? 0.8 : 0.5);
+        });
       });
     }
+    if (memo.size > 200) memo.clear();
+    memo.set(id, scores);
     return scores;
   }
 
@@ -502,7 +545,7 @@
   S.base = form.getAttribute("data-index");
   var root = form.getAttribute("data-root");
   var digits = form.getAttribute("data-digits") || "latn";
-  var pageSize = 20;
+  var pageSize = 10;
 
   function strings(id) {
     var out = {}, t = document.getElementById(id);
@@ -530,7 +573,40 @@
     return ready;
   }
 
-  var seq = 0, shown = [], results = [], hitTerms = [];
+  // ranked holds every result's score; results the best of them in
+  // order, as many as shown or about to be.
+  var seq = 0, shown = [], ranked = new Map(), results = [], hitTerms = [];
+
+  function better(a, sa, b, sb) { return sa > sb || (sa === sb && a < b); }
+
+  // top returns the k best articles of scores, best first (newest first
+  // among equals), without sorting them all.
+  function top(scores, k) {
+    var heap = []; // a min-heap of [doc, score], the worst on top
+    function worse(i, j) { return better(heap[j][0], heap[j][1], heap[i][0], heap[i][1]); }
+    function up(i) {
+      while (i > 0) {
+        var p = (i - 1) >> 1;
+        if (!worse(i, p)) break;
+        var t = heap[i]; heap[i] = heap[p]; heap[p] = t; i = p;
+      }
+    }
+    function down(i) {
+      for (;;) {
+        var l = 2 * i + 1, r = l + 1, m = i;
+        if (l < heap.length && worse(l, m)) m = l;
+        if (r < heap.length && worse(r, m)) m = r;
+        if (m === i) return;
+        var t = heap[i]; heap[i] = heap[m]; heap[m] = t; i = m;
+      }
+    }
+    scores.forEach(function (sc, doc) {
+      if (heap.length < k) { heap.push([doc, sc]); up(heap.length - 1); }
+      else if (better(doc, sc, heap[0][0], heap[0][1])) { heap[0] = [doc, sc]; down(0); }
+    });
+    heap.sort(function (a, b) { return better(a[0], a[1], b[0], b[1]) ? -1 : 1; });
+    return heap.map(function (e) { return e[0]; });
+  }
 
   async function update(t0) {
     var my = ++seq;
@@ -542,7 +618,10 @@
       return;
     }
     var hits = [];
+    loadWait = 0;
+    metaWait = 0;
     var scores = await run(q, hits);
+    var tRun = performance.now() - t0, waited = loadWait;
     if (my !== seq) return; // a newer query is on its way
     var outlet = outletSel ? outletSel.value : "";
     if (outlet && scores && S.entry.outlets.indexOf(outlet) >= 0 && !S.outlets[outlet]) {
@@ -557,34 +636,51 @@
       }
       scores = keep;
     }
-    results = scores ? Array.from(scores.keys()).sort(function (a, b) {
-      return scores.get(b) - scores.get(a) || a - b;
-    }) : [];
+    var tSort = performance.now();
+    ranked = scores || new Map();
+    results = top(ranked, 64);
+    tSort = performance.now() - tSort;
     hitTerms = hits;
     list.textContent = "";
     shown = [];
     await showMore(my);
     if (my !== seq) return;
-    status.textContent = scores ? countText(results.length) : "";
+    status.textContent = scores ? countText(ranked.size) : "";
     syncURL(q, outlet);
     var ms = performance.now() - t0;
     form.setAttribute("data-ms", ms.toFixed(1));
-    form.dispatchEvent(new CustomEvent("isnad:results", { detail: { query: q, count: results.length, ms: ms } }));
-    fillSnippets(my, t0);
+    form.dispatchEvent(new CustomEvent("isnad:results", { detail: { query: q, count: ranked.size, ms: ms, run: tRun, wait: waited, meta: metaWait, sort: tSort } }));
+    fillSnippets(my, t0).then(function () { prefetch(my); });
+  }
+
+  // prefetch loads, while the reader looks, the titles of the next
+  // results: the next keystroke mostly narrows these down.
+  function prefetch(my) {
+    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 50); };
+    idle(function () {
+      if (my !== seq) return;
+      var chunks = {};
+      results.slice(0, 60).forEach(function (d) { chunks[Math.floor(d / S.entry.meta)] = true; });
+      Object.keys(chunks).slice(0, 6).forEach(function (c) { if (!S.meta[c]) load("m/" + c + ".js"); });
+    });
   }
 
   async function showMore(my) {
-    var from = shown.length, next = results.slice(from, from + pageSize);
+    var from = shown.length;
+    if (results.length < Math.min(ranked.size, from + pageSize)) results = top(ranked, 2 * (from + pageSize));
+    var next = results.slice(from, from + pageSize);
     var chunks = {};
     next.forEach(function (d) { chunks[Math.floor(d / S.entry.meta)] = true; });
+    var tm = performance.now();
     await Promise.all(Object.keys(chunks).map(function (c) { return S.meta[c] ? null : load("m/" + c + ".js"); }));
+    metaWait += performance.now() - tm;
     if (my !== seq) return;
     next.forEach(function (d) {
       var row = (S.meta[Math.floor(d / S.entry.meta)] || [])[d % S.entry.meta];
       if (row) list.appendChild(item(d, row));
       shown.push(d);
     });
-    more.hidden = shown.length >= results.length;
+    more.hidden = shown.length >= ranked.size;
   }
 
   // item renders one result; text is set with textContent only.
@@ -673,17 +769,23 @@
     if (to < text.length) el.appendChild(document.createTextNode(" …"));
   }
 
+  // fillSnippets fills in the snippets of the results shown, chunk by
+  // chunk as the text arrives.
   async function fillSnippets(my, t0) {
-    var items = list.querySelectorAll("li[data-doc]"), chunks = {};
+    var items = Array.from(list.querySelectorAll("li[data-doc]")), chunks = {};
     items.forEach(function (li) { chunks[Math.floor(li.getAttribute("data-doc") / S.entry.text)] = true; });
-    await Promise.all(Object.keys(chunks).map(function (c) { return S.text[c] ? null : load("x/" + c + ".js"); }));
+    function fill() {
+      if (my !== seq) return;
+      items.forEach(function (li) {
+        var d = +li.getAttribute("data-doc"), p = li.querySelector(".snippet");
+        var t = (S.text[Math.floor(d / S.entry.text)] || [])[d % S.entry.text];
+        if (t && !p.firstChild) snippet(p, t);
+      });
+    }
+    fill();
+    await Promise.all(Object.keys(chunks).map(function (c) { return S.text[c] ? null : load("x/" + c + ".js").then(fill); }));
     if (my !== seq) return;
-    items.forEach(function (li) {
-      var d = +li.getAttribute("data-doc"), p = li.querySelector(".snippet");
-      var t = (S.text[Math.floor(d / S.entry.text)] || [])[d % S.entry.text];
-      if (t && !p.firstChild) snippet(p, t);
-    });
-    form.dispatchEvent(new CustomEvent("isnad:snippets", { detail: { ms: performance.now() - t0 } }));
+    form.dispatchEvent(new CustomEvent("isnad:snippets", { detail: { query: input.value, ms: performance.now() - t0 } }));
   }
 
   function syncURL(q, outlet) {
@@ -705,6 +807,10 @@
     var t0 = performance.now();
     showMore(seq).then(function () { fillSnippets(seq, t0); });
   });
+
+  // The entry of the index is small: load it now, so the first
+  // keystroke only waits for the words it needs.
+  start().catch(function () {});
 
   var params = new URLSearchParams(location.search);
   if (outletSel && params.get("outlet")) outletSel.value = params.get("outlet");

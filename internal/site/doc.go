@@ -32,6 +32,8 @@
 //	404.html, .nojekyll             for GitHub Pages; 404.html links from the
 //	                                base URL's path, so it works at any depth
 //	CNAME                           when the base URL is a domain of its own
+//	search/index.html, search/LANG/ the search page in each language, and the
+//	search/index.js, t/ m/ x/ o/    index it loads on demand (see package search)
 //	feed.xml, feed.LANG.xml         Atom feeds: every article, and per language
 //	sitemap.xml, robots.txt         for search engines, with hreflang alternates
 //	assets/...                      the assets, and assets/code.css for code

@@ -3,15 +3,19 @@ package site
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/isnad/isnad"
 	"github.com/isnad/isnad/internal/search"
 )
 
@@ -251,5 +255,54 @@ func TestSearchAccessibility(t *testing.T) {
 				t.Errorf("%s at %d: the page is %dpx wider than the screen", page.file, width, w)
 			}
 		}
+	}
+}
+
+// TestSearchMoreAndURL: a query given in the address (?q=, as the search
+// box of another page or a bookmark gives it) runs on load; long result
+// lists come ten at a time, the "more" button bringing the next ones, and
+// the count says how many there are in all.
+func TestSearchMoreAndURL(t *testing.T) {
+	src := fstest.MapFS{}
+	for i := range 25 {
+		src[fmt.Sprintf("content/2024/b%02d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\ntitle: موجز رقم %d\ndate: 2024-01-%02d\n---\nنص الموجز %d عن الاقتصاد.\n", i, i+1, i))}
+	}
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := BuildDir(t.Context(), Config{Source: src, Defaults: isnad.Defaults}, dir); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browser(t)
+	u := "file://" + filepath.Join(dir, "search", "index.html") + "?q=" + url.QueryEscape("الموجز")
+	ctx2, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx2, chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	state := func(n int) []string {
+		t.Helper()
+		got, err := chromedp.Run(ctx2, chromedp.Poll[[]string](fmt.Sprintf(`(() => {
+			const items = document.querySelectorAll("#search-results > li");
+			if (items.length !== %d) return null;
+			return [document.getElementById("search-q").value, document.getElementById("search-status").textContent,
+				String(document.getElementById("search-more").hidden), items[0].querySelector("a").textContent];
+		})()`, n), chromedp.WithPollingTimeout(10*time.Second)))
+		if err != nil {
+			t.Fatalf("waiting for %d results: %v", n, err)
+		}
+		return got
+	}
+	got := state(10)
+	if got[0] != "الموجز" || got[1] != "25 نتيجة" || got[2] != "false" || got[3] != "موجز رقم 24" {
+		t.Errorf("first page: box %q, status %q, more hidden %s, first %q", got[0], got[1], got[2], got[3])
+	}
+	for _, n := range []int{20, 25} {
+		if err := chromedp.Do(ctx2, chromedp.Click(chromedp.ID("search-more"))); err != nil {
+			t.Fatal(err)
+		}
+		got = state(n)
+	}
+	if got[2] != "true" {
+		t.Error("the more button still shows with every result on the page")
 	}
 }
