@@ -96,7 +96,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
 		h.Set("Content-Type", ct)
 	}
-	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(f.Data))
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(f.Data()))
 }
 
 func redirect(w http.ResponseWriter, r *http.Request, to string) {
@@ -117,7 +117,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state, nam
 	if f == nil {
 		f = site.NewFile([]byte("<!doctype html><html lang=en dir=ltr><head><meta charset=utf-8><title>404 not found</title></head><body><h1>404 not found</h1></body></html>"))
 	}
-	s.writeHTML(w, r, st, name, "", f.Data, http.StatusNotFound)
+	s.writeHTML(w, r, st, name, "", f.Data(), http.StatusNotFound)
 }
 
 // serveHTML serves a page of the build, or, before the first good build
@@ -129,10 +129,10 @@ func (s *Server) serveHTML(w http.ResponseWriter, r *http.Request, st *state, na
 			msg = "The site has not built yet."
 		}
 		f = site.NewFile([]byte("<!doctype html><html lang=en dir=ltr><head><meta charset=utf-8><title>isnad</title></head><body><p>" + msg + "</p></body></html>"))
-		s.writeHTML(w, r, st, name, "", f.Data, status)
+		s.writeHTML(w, r, st, name, "", f.Data(), status)
 		return
 	}
-	s.writeHTML(w, r, st, name, hex.EncodeToString(f.Hash[:12]), f.Data, status)
+	s.writeHTML(w, r, st, name, hex.EncodeToString(f.Hash[:12]), f.Data(), status)
 }
 
 // writeHTML sends a page with the live-reload script injected. hash is the

@@ -41,7 +41,8 @@
 	// the new one is loaded beside the old, which goes when it is ready.
 	function swapCSS(changed) {
 		for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
-			if (!changed.has(siteName(link.href))) continue;
+			const n = siteName(link.href);
+			if (!n || !touches(changed, n)) continue;
 			const fresh = link.cloneNode();
 			const u = new URL(link.href);
 			u.searchParams.set("isnad", Date.now());
@@ -52,12 +53,20 @@
 		}
 	}
 
+	// touches reports whether name is among changed, where a name ending
+	// in "/" stands for every file under that folder.
+	function touches(changed, name) {
+		if (changed.has(name)) return true;
+		for (const c of changed) if (c.endsWith("/") && name.startsWith(c)) return true;
+		return false;
+	}
+
 	// usesFile reports whether this page loaded a site file (a script, an
 	// image, a font): when it changes, the page is reloaded.
 	function usesFile(changed) {
 		for (const e of performance.getEntriesByType("resource")) {
 			const n = siteName(e.name);
-			if (n && changed.has(n) && !n.endsWith(".css")) return true;
+			if (n && touches(changed, n) && !n.endsWith(".css")) return true;
 		}
 		return false;
 	}
@@ -141,7 +150,7 @@
 		if (!d.ok) return showOverlay(d.problems || []);
 		hideOverlay();
 		const changed = new Set(d.changed);
-		if (d.all || changed.has(page) || usesFile(changed)) return reload();
+		if (d.all || touches(changed, page) || usesFile(changed)) return reload();
 		swapCSS(changed);
 	});
 })();

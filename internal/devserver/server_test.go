@@ -160,7 +160,7 @@ func TestEditsGiveOneEventEach(t *testing.T) {
 		if !ev.OK {
 			t.Fatalf("%s: build failed: %v", s.name, ev.Problems)
 		}
-		if !hasAll(ev.Changed, s.changed...) || s.exact && len(ev.Changed) != len(s.changed) {
+		if !hasAll(ev.Changed, s.changed...) || s.exact && len(eager(ev.Changed)) != len(s.changed) {
 			t.Errorf("%s: changed %v, want %v (exact %v)", s.name, ev.Changed, s.changed, s.exact)
 		}
 		for p, want := range s.get {
@@ -181,6 +181,19 @@ func TestEditsGiveOneEventEach(t *testing.T) {
 			}
 		}
 	}
+}
+
+// eager drops from a list of changed files those made on first use
+// (outlet pages, claims.json, the search index), which count as changed
+// when anything they are made from changed, templates included.
+func eager(changed []string) []string {
+	var out []string
+	for _, n := range changed {
+		if !strings.HasPrefix(n, "outlets/") && !strings.HasPrefix(n, "search/") && n != "claims.json" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // TestIgnoredFilesStartNoBuild makes the side files of editors and tools

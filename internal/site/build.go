@@ -117,8 +117,11 @@ func checkReplaceable(dir string) error {
 }
 
 type builder struct {
-	cfg  Config
-	res  *Result
+	cfg Config
+	res *Result
+	// inc, when not nil, lets the build reuse the work of earlier builds
+	// (see Builder).
+	inc  *incState
 	conf *config.Config
 	cat  i18n.Catalog
 	r    *render.Renderer
@@ -144,12 +147,18 @@ func (b *builder) addDiags(l diag.List) {
 	b.mu.Unlock()
 }
 
-// build runs the stages of a build: prepare, bodies, collect, writeAll.
+// build runs the stages of a build: prepare, then make (bodies, collect,
+// writeAll).
 func (b *builder) build(ctx context.Context) error {
 	docs, err := b.prepare(ctx)
 	if err != nil || b.r == nil {
 		return err
 	}
+	return b.make(ctx, docs)
+}
+
+// make renders the articles and writes every page and file of the site.
+func (b *builder) make(ctx context.Context, docs []*content.Doc) error {
 	articles := b.articles(docs)
 	if err := b.renderBodies(ctx, articles); err != nil {
 		return err
@@ -162,6 +171,24 @@ func (b *builder) build(ctx context.Context) error {
 // and builds the renderer. b.r stays nil when the build cannot go on (the
 // problems are reported).
 func (b *builder) prepare(ctx context.Context) ([]*content.Doc, error) {
+	ok := b.setup()
+	if b.conf == nil {
+		return nil, nil // a bad --base-url, reported
+	}
+	docs, err := b.load(ctx)
+	if err != nil || docs == nil || !ok {
+		b.r = nil
+		return nil, err
+	}
+	return docs, nil
+}
+
+// setup loads the configuration and the translations and makes the
+// renderer, with its annotator: what every article and page depends on,
+// and what a Builder keeps from build to build. It reports whether the
+// renderer could be made; b.conf is nil when the build cannot even start
+// (a bad --base-url).
+func (b *builder) setup() bool {
 	src := b.cfg.Source
 	conf, diags := config.Load(src, config.FileName)
 	b.addDiags(diags)
@@ -171,7 +198,7 @@ func (b *builder) prepare(ctx context.Context) ([]*content.Doc, error) {
 			var d diag.List
 			d.Addf(diag.Pos{File: "--base-url"}, "%v", err)
 			b.addDiags(d)
-			return nil, nil
+			return false
 		}
 		conf.BaseURL = u
 	}
@@ -180,22 +207,6 @@ func (b *builder) prepare(ctx context.Context) ([]*content.Doc, error) {
 	b.cat = i18n.Catalog{}
 	b.addDiags(config.LoadCatalog(sub(b.cfg.Defaults, "templates"), "i18n", b.cat))
 	b.addDiags(config.LoadCatalog(src, "templates/i18n", b.cat))
-
-	docs, diags, err := content.Load(ctx, src, content.Options{Dir: "content", DefaultLang: conf.DefaultLang})
-	b.addDiags(diags)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		var d diag.List
-		if errors.Is(err, fs.ErrNotExist) {
-			d.Addf(diag.Pos{File: "content"}, "no such folder: a site keeps its articles in content/ (see --src)")
-		} else {
-			d.Addf(diag.Pos{File: "content"}, "cannot read the content folder: %v", err)
-		}
-		b.addDiags(d)
-		return nil, nil
-	}
 
 	rcfg := render.Config{
 		Site:      conf,
@@ -208,11 +219,37 @@ func (b *builder) prepare(ctx context.Context) ([]*content.Doc, error) {
 	}
 	r, diags := render.New(rcfg)
 	b.addDiags(diags)
-	if r == nil {
-		return nil, nil // the templates' errors are reported
-	}
 	b.r = r
+	return r != nil
+}
+
+// load reads every article. It returns nil docs, with a diagnostic, when
+// there is no content folder to read; the error is for a cancelled ctx.
+func (b *builder) load(ctx context.Context) ([]*content.Doc, error) {
+	docs, diags, err := content.Load(ctx, b.cfg.Source, content.Options{Dir: "content", DefaultLang: b.conf.DefaultLang})
+	b.addDiags(diags)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		b.addDiags(contentFolderDiag(err))
+		return nil, nil
+	}
+	if docs == nil {
+		docs = []*content.Doc{}
+	}
 	return docs, nil
+}
+
+// contentFolderDiag reports a content folder that cannot be walked.
+func contentFolderDiag(err error) diag.List {
+	var d diag.List
+	if errors.Is(err, fs.ErrNotExist) {
+		d.Addf(diag.Pos{File: "content"}, "no such folder: a site keeps its articles in content/ (see --src)")
+	} else {
+		d.Addf(diag.Pos{File: "content"}, "cannot read the content folder: %v", err)
+	}
+	return d
 }
 
 // collect orders the articles and gathers what lists and indexes need:
@@ -222,7 +259,9 @@ func (b *builder) collect(articles []*render.Article) {
 	linkTranslations(articles)
 	b.taxonomies = b.gatherTaxonomies(articles)
 	b.feeds = b.feedLinks(articles)
-	b.claimIdx = b.claimIndex(articles)
+	if b.inc == nil { // a Builder makes it only when an outlet page is asked for
+		b.claimIdx = b.claimIndex(articles)
+	}
 	b.searchPages = b.searchPageLangs(articles)
 }
 
@@ -232,6 +271,9 @@ func (b *builder) writeAll(ctx context.Context, articles []*render.Article) erro
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, a := range articles {
+		if b.inc != nil && b.inc.reuseArticlePage(b, a) {
+			continue
+		}
 		g.Go(func() error {
 			return b.writePage(gctx, b.articlePage(a))
 		})
@@ -248,8 +290,12 @@ func (b *builder) writeAll(ctx context.Context, articles []*render.Article) erro
 			}
 		}
 	}
-	for _, p := range b.outletPages(claimIdx) {
-		g.Go(func() error { return b.writePage(gctx, p) })
+	if b.inc != nil {
+		g.Go(func() error { return b.inc.outletPages(gctx, b, articles) })
+	} else {
+		for _, p := range b.outletPages(claimIdx) {
+			g.Go(func() error { return b.writePage(gctx, p) })
+		}
 	}
 	g.Go(func() error { return b.writeClaimsData(gctx, articles) })
 	g.Go(func() error { return b.writePage(gctx, b.notFoundPage()) })
@@ -342,7 +388,14 @@ func (b *builder) renderBodies(ctx context.Context, articles []*render.Article) 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			b.addDiags(b.r.Body(ctx, a.Doc, a))
+			if b.inc != nil && b.inc.reuseBody(b, a) {
+				return nil
+			}
+			diags := b.r.Body(ctx, a.Doc, a)
+			b.addDiags(diags)
+			if b.inc != nil && ctx.Err() == nil {
+				b.inc.keepBody(a, diags)
+			}
 			return nil
 		})
 	}
@@ -483,7 +536,6 @@ func (b *builder) articlePage(a *render.Article) *render.Page {
 	p := b.page(render.KindArticle, a.Lang, a.Path, a.Title)
 	p.Dir = a.Dir
 	p.Article = a
-	p.JSONLD = b.jsonLD(a, p)
 	return p
 }
 
@@ -563,17 +615,22 @@ func (b *builder) writePage(ctx context.Context, p *render.Page) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if diags := b.r.Page(&buf, p); len(diags) > 0 {
-		b.addDiags(diags)
-		return nil
+	name := pageFile(p)
+	if b.inc == nil || !b.inc.page(b, name, p) {
+		data, diags := b.renderPage(p)
+		if len(diags) > 0 {
+			b.addDiags(diags)
+			return nil
+		}
+		b.write(name, data)
 	}
-	name := p.Path + "index.html"
-	if p.Kind == render.Kind404 {
-		name = "404.html"
-	}
+	b.wrote(name, p)
+	return nil
+}
+
+// wrote notes that the page p is in the site as the file name.
+func (b *builder) wrote(name string, p *render.Page) {
 	b.pages.Add(1)
-	b.write(name, buf.Bytes())
 	b.noteURL(p)
 	if p.Article != nil {
 		b.mu.Lock()
@@ -583,7 +640,27 @@ func (b *builder) writePage(ctx context.Context, p *render.Page) error {
 		b.res.Sources[name] = p.Article.Doc.Path
 		b.mu.Unlock()
 	}
-	return nil
+}
+
+// pageFile is the file a page is written to.
+func pageFile(p *render.Page) string {
+	if p.Kind == render.Kind404 {
+		return "404.html"
+	}
+	return p.Path + "index.html"
+}
+
+// renderPage runs p through its template. An article page gets its
+// JSON-LD here, only when it is rendered.
+func (b *builder) renderPage(p *render.Page) ([]byte, diag.List) {
+	if p.Kind == render.KindArticle && p.Article != nil && p.JSONLD == "" {
+		p.JSONLD = b.jsonLD(p.Article, p)
+	}
+	var buf bytes.Buffer
+	if diags := b.r.Page(&buf, p); len(diags) > 0 {
+		return nil, diags
+	}
+	return buf.Bytes(), nil
 }
 
 // write sends one file to the output, reporting a failure.
@@ -601,6 +678,12 @@ func (b *builder) write(name string, data []byte) {
 // writeAssets copies the assets, the site's over the built-in ones, and
 // writes the generated code stylesheet.
 func (b *builder) writeAssets(ctx context.Context) error {
+	if b.inc != nil && b.inc.reuseAssets(b) {
+		return nil
+	}
+	if b.inc != nil {
+		defer b.inc.keepAssets()
+	}
 	assets := overlay{top: sub(b.cfg.Source, "assets"), bottom: sub(b.cfg.Defaults, "assets")}
 	err := fs.WalkDir(assets, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {

@@ -76,6 +76,9 @@ func (b *builder) jsonLD(a *render.Article, p *render.Page) template.JS {
 // ARTICLE/claims.json, and every article's in claims.json at the root,
 // newest article first. Each article is encoded once.
 func (b *builder) writeClaimsData(ctx context.Context, articles []*render.Article) error {
+	if b.inc != nil {
+		return b.inc.claimsData(ctx, b, articles)
+	}
 	var all bytes.Buffer
 	all.WriteString("[")
 	n := 0

@@ -2,18 +2,116 @@ package site
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
+
+	"github.com/isnad/isnad/internal/claims"
+	"github.com/isnad/isnad/internal/config"
+	"github.com/isnad/isnad/internal/content"
+	"github.com/isnad/isnad/internal/diag"
+	"github.com/isnad/isnad/internal/i18n"
+	"github.com/isnad/isnad/internal/render"
+	"github.com/isnad/isnad/internal/search"
 )
 
-// A Builder builds one site again and again, keeping each build whole in
-// memory as a Snapshot. It is what the preview server rebuilds with.
+// A Builder builds one site again and again, redoing only the work whose
+// inputs changed since its last build, and keeps each build whole in
+// memory as a Snapshot. The preview server rebuilds with it on every save.
+//
+// # What is reused
+//
+// Work is memoised by a hash of its inputs (a key), never by time stamps:
+//
+//   - The global inputs are isnad.toml, the translations
+//     (templates/i18n/), the outlet registry (content/outlets.yaml) and the
+//     Config. A change to any of them redoes everything. The templates are
+//     global to pages but not to article bodies: a template change renders
+//     every page again but reuses every body.
+//   - An article is loaded again only when its file (or its sidecar front
+//     matter) is named as changed, or on a full check; its body is rendered
+//     and annotated again only when the bytes of those files changed.
+//   - Every page has a key made of the data its template is given (see
+//     pageKey): an article page, of its article's files, its terms and
+//     translations; a list, tag or outlet page, of the articles it shows
+//     (or whose claims it shows). A page is rendered again only when its
+//     key changed, so an edited article re-renders its own page and the
+//     pages that show it: the list and tag pages it is on, and the outlet
+//     pages of the sources it cites or used to cite.
+//   - Assets are copied again only when something under assets/ changed.
+//
+// A template that shows data a page's key does not cover (a tag's other
+// articles on an article page, say) must extend pageKey; TestBuilderMatchesBuild
+// compares every incremental build with a full one and catches a key that
+// misses an input.
+//
+// # Lazy files
+//
+// The pages and data that gather the whole site, whose cost grows with
+// the site while an edit touches one article, are made on first use:
+// outlet pages, the outlet index, claims.json and the search index (see
+// Snapshot and File.Lazy). Their bytes are what a full build writes.
+//
+// # Concurrency
 //
 // Build calls are serialised: a Builder runs one build at a time. A build
-// cancelled through its context leaves the Builder ready for the next one.
+// cancelled through its context leaves the Builder's memory consistent:
+// each memoised item is stored whole under its key, and a later build
+// reuses it only when the key matches.
 type Builder struct {
 	cfg Config
 	mu  sync.Mutex
+	m   memo
+}
+
+// memo is what a Builder keeps between builds.
+type memo struct {
+	ready bool
+	// bodyKey hashes the inputs of every article body, and pageKey those
+	// of every page (bodyKey and the templates).
+	bodyKey, pageKey hash
+	setup            *setupMemo
+	docs             map[string]*docMemo // by content path
+	files            map[string]fileMemo // by output name
+	groups           map[string]*group   // lazy groups by folder
+	assets           map[string]*File    // the assets and assets/code.css
+}
+
+// setupMemo keeps the output of builder.setup.
+type setupMemo struct {
+	conf  *config.Config
+	cat   i18n.Catalog
+	r     *render.Renderer
+	diags diag.List
+	ok    bool
+}
+
+// docMemo is one article as last loaded and rendered.
+type docMemo struct {
+	key   hash         // of the article's file and sidecar
+	doc   *content.Doc // nil when the file could not be read
+	diags diag.List    // from loading
+	// body is the article as rendered, before the build links it to
+	// others (terms, translations); nil until rendered.
+	body      *render.Article
+	bodyDiags diag.List
+	// mentions are the sources the body's claims name (see mentions),
+	// once asked for.
+	mentions []mention
+}
+
+type fileMemo struct {
+	key hash
+	f   *File
 }
 
 // NewBuilder returns a Builder for cfg. cfg.Out is not used: every build
@@ -24,25 +122,909 @@ func NewBuilder(cfg Config) *Builder {
 }
 
 // Build brings the site up to date with its source and returns it whole.
-// changed names the source files that changed since the previous call, as
-// slash paths relative to the source root ("content/2024/x.md",
-// "templates/base.html", or a folder, for everything under it); nil means
-// unknown, and every input is checked. The Result is never nil; the
-// Snapshot is nil when the build failed (the Result holds the diagnostics)
-// or was cancelled.
-func (b *Builder) Build(ctx context.Context, changed []string) (*Snapshot, *Result, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.cfg.Source == nil {
-		return nil, &Result{}, errors.New("site: Builder needs a Source")
+// changed names the source files that changed since the previous call that
+// was not cancelled, as slash paths relative to the source root
+// ("content/2024/x.md", "templates/base.html", or a folder, for everything
+// under it); nil means unknown, and every input is checked. The Result is
+// never nil; the Snapshot is nil when the build failed (the Result holds
+// the diagnostics) or was cancelled.
+func (bl *Builder) Build(ctx context.Context, changed []string) (*Snapshot, *Result, error) {
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
+	res := &Result{}
+	if bl.cfg.Source == nil {
+		return nil, res, errors.New("site: Builder needs a Source")
 	}
-	var c collector
-	cfg := b.cfg
-	cfg.Out = &c
-	res, err := Build(ctx, cfg)
+	snap, err := bl.build(ctx, changed, res)
+	res.Diags.Sort()
+	if err == nil {
+		err = res.Diags.Err()
+	}
 	if err != nil {
 		return nil, res, err
 	}
-	snap := &Snapshot{files: c.files, Work: Work{Full: true}}
 	return snap, res, nil
+}
+
+func (bl *Builder) build(ctx context.Context, changed []string, res *Result) (*Snapshot, error) {
+	m := &bl.m
+	out := &collector{}
+	cfg := bl.cfg
+	cfg.Out = out
+	inc := &incState{m: m, out: out, akeys: map[*render.Article]hash{}}
+	b := &builder{cfg: cfg, res: res, inc: inc}
+	full := changed == nil || !m.ready
+	work := Work{}
+
+	// The global inputs.
+	if full || slices.ContainsFunc(changed, isGlobal) {
+		body, page := bl.globalKeys()
+		if !m.ready || body != m.bodyKey {
+			m.docs, m.files, m.groups, m.assets, m.setup = nil, nil, nil, nil, nil
+			full = true
+		} else if page != m.pageKey {
+			m.files, m.groups, m.setup = nil, nil, nil
+		}
+		m.bodyKey, m.pageKey = body, page
+		inc.assetsChanged = true
+	}
+	if m.docs == nil {
+		m.docs = map[string]*docMemo{}
+		work.Full = true
+	}
+	if m.setup == nil {
+		n := len(res.Diags)
+		ok := b.setup()
+		m.setup = &setupMemo{conf: b.conf, cat: b.cat, r: b.r, diags: slices.Clone(res.Diags[n:]), ok: ok}
+	} else {
+		b.conf, b.cat, b.r = m.setup.conf, m.setup.cat, m.setup.r
+		b.addDiags(m.setup.diags)
+	}
+	if b.conf == nil {
+		m.setup = nil // a bad --base-url: try again next time
+		return nil, nil
+	}
+	if slices.ContainsFunc(changed, func(p string) bool { return p == "assets" || strings.HasPrefix(p, "assets/") }) {
+		inc.assetsChanged = true
+	}
+
+	// The articles.
+	docs, err := bl.load(ctx, b, changed, full, &work)
+	if err != nil || docs == nil {
+		return nil, err
+	}
+	if !m.setup.ok {
+		return nil, nil
+	}
+
+	// Everything else.
+	if err := b.make(ctx, docs); err != nil {
+		return nil, err
+	}
+	if res.Diags.HasErrors() {
+		return nil, nil
+	}
+	work.Bodies = int(inc.bodies.Load())
+	work.Pages = int(inc.pages.Load())
+	snap := &Snapshot{files: out.files, groups: out.groups, Work: work}
+	// Forget what this build no longer makes.
+	for name := range m.files {
+		if _, ok := out.files[name]; !ok {
+			delete(m.files, name)
+		}
+	}
+	m.groups = maps.Clone(out.groups)
+	m.ready = true
+	return snap, nil
+}
+
+// isGlobal reports whether a change to the source path p may change every
+// page: the configuration, the templates and translations, the registry,
+// or the content folder as a whole.
+func isGlobal(p string) bool {
+	return p == config.FileName || p == RegistryFile || p == "." || p == "content" ||
+		p == "templates" || strings.HasPrefix(p, "templates/")
+}
+
+// globalKeys hashes the inputs of every article body, and of every page.
+func (bl *Builder) globalKeys() (body, page hash) {
+	src := bl.cfg.Source
+	kb := newKeyer(hash{}, "body")
+	kb.str(bl.cfg.BaseURL)
+	kb.bool(bl.cfg.Drafts)
+	kb.bool(bl.cfg.Future)
+	kb.file(src, config.FileName)
+	kb.file(src, RegistryFile)
+	kb.tree(src, "templates/i18n")
+	body = kb.sum()
+	kp := newKeyer(body, "page")
+	kp.tree(src, "templates")
+	return body, kp.sum()
+}
+
+// load brings the memoised articles up to date and returns them, sorted
+// by path, with their diagnostics added to the build. It returns nil docs
+// when there is no content folder.
+func (bl *Builder) load(ctx context.Context, b *builder, changed []string, full bool, work *Work) ([]*content.Doc, error) {
+	m := &bl.m
+	src := bl.cfg.Source
+	opt := content.Options{Dir: "content", DefaultLang: b.conf.DefaultLang}
+	reload := map[string]bool{}
+	if full {
+		paths, diags, err := content.Paths(ctx, src, opt)
+		b.addDiags(diags)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			b.addDiags(contentFolderDiag(err))
+			return nil, nil
+		}
+		for p := range m.docs {
+			if _, found := slices.BinarySearch(paths, p); !found {
+				delete(m.docs, p)
+			}
+		}
+		for _, p := range paths {
+			reload[p] = true
+		}
+	} else {
+		for _, p := range changed {
+			if p != "content" && !strings.HasPrefix(p, "content/") {
+				continue
+			}
+			fi, err := fs.Stat(src, p)
+			switch {
+			case err != nil: // gone: the file, or a whole folder
+				for q := range m.docs {
+					if q == p || strings.HasPrefix(q, p+"/") {
+						delete(m.docs, q)
+					}
+				}
+			case fi.IsDir():
+				paths, diags, err := content.Paths(ctx, src, content.Options{Dir: p})
+				b.addDiags(diags)
+				if err != nil && ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				for _, q := range paths {
+					if content.IsArticle(q, opt) {
+						reload[q] = true
+					}
+				}
+			case content.IsArticle(p, opt):
+				reload[p] = true
+			}
+			if txt := content.SidecarOf(p); txt != "" && content.IsArticle(txt, opt) {
+				if _, err := fs.Stat(src, txt); err == nil {
+					reload[txt] = true
+				}
+			}
+		}
+		if _, err := fs.Stat(src, "content"); err != nil {
+			b.addDiags(contentFolderDiag(err))
+			return nil, nil
+		}
+	}
+
+	// Load what may have changed, in parallel: reading is I/O and parsing
+	// front matter is not free.
+	paths := slices.Sorted(maps.Keys(reload))
+	loaded := make([]*docMemo, len(paths))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for i, p := range paths {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if ctx.Err() != nil {
+				return
+			}
+			d, diags := content.LoadFile(src, p, opt)
+			loaded[i] = &docMemo{key: docKey(src, p, d), doc: d, diags: diags}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i, p := range paths {
+		dm := loaded[i]
+		if old, ok := m.docs[p]; ok && old.key == dm.key {
+			continue // same bytes: keep the loaded and rendered article
+		}
+		m.docs[p] = dm
+		work.Loaded++
+	}
+
+	docs := make([]*content.Doc, 0, len(m.docs))
+	for _, p := range slices.Sorted(maps.Keys(m.docs)) {
+		dm := m.docs[p]
+		b.addDiags(dm.diags)
+		if dm.doc != nil {
+			docs = append(docs, dm.doc)
+		}
+	}
+	return docs, nil
+}
+
+// docKey hashes what an article is loaded from: its file and its sidecar.
+func docKey(src fs.FS, p string, d *content.Doc) hash {
+	k := newKeyer(hash{}, "doc")
+	k.str(p)
+	if d == nil {
+		k.str("unreadable")
+		return k.sum()
+	}
+	k.bytes(d.Src)
+	if d.MetaPath != "" {
+		k.file(src, d.MetaPath)
+	}
+	return k.sum()
+}
+
+// incState is what one build of a Builder uses of the memo, shared by the
+// goroutines of the build.
+type incState struct {
+	m   *memo
+	out *collector
+	// assetsChanged is set when the assets must be copied again.
+	assetsChanged bool
+
+	mu sync.Mutex // guards m.docs' entries and m.files
+
+	bodies, pages atomic.Int64
+
+	// akeys are the keys of this build's articles, set while bodies
+	// are rendered and only read after.
+	akeys map[*render.Article]hash
+
+	siteOnce sync.Once
+	site     hash // see siteKey
+
+	cardMu sync.Mutex
+	cards  map[*render.Article]hash // see cardKey
+}
+
+// reuseBody fills a with its body as rendered by an earlier build, when
+// its files are the same.
+func (inc *incState) reuseBody(b *builder, a *render.Article) bool {
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
+	dm := inc.m.docs[a.Doc.Path]
+	if dm == nil || dm.doc != a.Doc || dm.body == nil {
+		return false
+	}
+	*a = *dm.body
+	b.addDiags(dm.bodyDiags)
+	inc.akeys[a] = dm.key
+	return true
+}
+
+// keepBody remembers a's body for later builds.
+func (inc *incState) keepBody(a *render.Article, diags diag.List) {
+	inc.bodies.Add(1)
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
+	dm := inc.m.docs[a.Doc.Path]
+	if dm == nil || dm.doc != a.Doc {
+		return
+	}
+	saved := *a
+	dm.body, dm.bodyDiags = &saved, diags
+	inc.akeys[a] = dm.key
+}
+
+// articleKey is the key of an article's own data: of its files. An
+// article whose body was not rendered has none, and a zero key, which
+// never matches a remembered one.
+func (inc *incState) articleKey(a *render.Article) hash {
+	return inc.akeys[a]
+}
+
+// reuse returns the file made for name from inputs whose hash is key,
+// when an earlier build made it.
+func (inc *incState) reuse(name string, key hash) *File {
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
+	if fm, ok := inc.m.files[name]; ok && fm.key == key && key != (hash{}) {
+		return fm.f
+	}
+	return nil
+}
+
+func (inc *incState) remember(name string, key hash, f *File) {
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
+	if inc.m.files == nil {
+		inc.m.files = map[string]fileMemo{}
+	}
+	inc.m.files[name] = fileMemo{key: key, f: f}
+}
+
+// put adds a file to the build's output, counted as written.
+func (b *builder) put(name string, f *File) {
+	b.inc.out.put(name, f)
+	b.files.Add(1)
+	if !f.Lazy() {
+		b.bytes.Add(int64(len(f.data)))
+	}
+}
+
+// page writes p to name from memory when its key is known and unchanged,
+// or lazily, or renders it and remembers it. It reports false when p has
+// no key (a kind of page pageKey does not know), for writePage to render
+// it as a plain build does.
+func (inc *incState) page(b *builder, name string, p *render.Page) bool {
+	key, ok := inc.pageKey(p)
+	if !ok {
+		return false
+	}
+	if f := inc.reuse(name, key); f != nil {
+		b.put(name, f)
+		return true
+	}
+	data, diags := b.renderPage(p)
+	inc.pages.Add(1)
+	if len(diags) > 0 {
+		b.addDiags(diags)
+		return true
+	}
+	f := NewFile(data)
+	b.put(name, f)
+	inc.remember(name, key, f)
+	return true
+}
+
+// errorPage is what a lazy page shows when its template fails, which a
+// build cannot report once it is over.
+func errorPage(diags diag.List) []byte {
+	var b strings.Builder
+	b.WriteString("<!doctype html><html lang=en dir=ltr><head><meta charset=utf-8><title>error</title></head><body><pre>")
+	for _, d := range diags {
+		b.WriteString(html.EscapeString(d.Error()))
+		b.WriteByte('\n')
+	}
+	b.WriteString("</pre></body></html>\n")
+	return []byte(b.String())
+}
+
+// pageKey hashes everything page p is made from, or reports false for a
+// kind of page it does not know. It covers the data the templates are
+// given: extend it with the data a new template uses.
+func (inc *incState) pageKey(p *render.Page) (hash, bool) {
+	if p.Kind == render.KindArticle && p.Article != nil {
+		return inc.articlePageKey(p.Article), true
+	}
+	k := newKeyer(inc.siteKey(p.Site), "page")
+	k.str(p.Kind, p.Lang, p.Dir, p.Title, p.Root, p.Path, p.Permalink, p.Taxonomy)
+	k.int(p.Count)
+	if g := p.Pager; g != nil {
+		k.int(g.Number, g.Total)
+		k.str(g.Prev, g.Next)
+	}
+	switch p.Kind {
+	case render.KindList, render.KindTerm:
+		for _, a := range p.Articles {
+			k.sum32(inc.cardKey(a))
+		}
+		if t := p.Term; t != nil {
+			k.str(t.Name, t.Path, t.Lang)
+		}
+	case render.KindTerms:
+		for _, t := range p.Terms {
+			k.str(t.Name, t.Path, t.Lang)
+			k.int(len(t.Articles))
+		}
+	case render.Kind404:
+	default:
+		return hash{}, false
+	}
+	return k.sum(), true
+}
+
+// siteKey hashes what every page knows of the site beyond the
+// configuration: its feeds and search pages. It is the same for every
+// page of a build, and worked out once.
+func (inc *incState) siteKey(s *render.Site) hash {
+	inc.siteOnce.Do(func() {
+		k := newKeyer(inc.m.pageKey, "site")
+		if s != nil {
+			for _, f := range s.Feeds {
+				k.str(f.Lang, f.Link)
+			}
+			for _, l := range slices.Sorted(maps.Keys(s.SearchPages)) {
+				k.str(l, s.SearchPages[l])
+			}
+		}
+		inc.site = k.sum()
+	})
+	return inc.site
+}
+
+// articlePageKey is the key of an article's page, which is made from the
+// article (see cardKey), the configuration and the site.
+func (inc *incState) articlePageKey(a *render.Article) hash {
+	k := newKeyer(inc.site, "article page")
+	k.sum32(inc.cardKey(a))
+	return k.sum()
+}
+
+// cardKey hashes an article's own data and what it shows of others: its
+// terms (named as first written, maybe by another article) and its
+// translations. It is worked out once per build.
+func (inc *incState) cardKey(a *render.Article) hash {
+	inc.cardMu.Lock()
+	defer inc.cardMu.Unlock()
+	if h, ok := inc.cards[a]; ok {
+		return h
+	}
+	k := newKeyer(inc.articleKey(a), "card")
+	k.str(a.Path)
+	for _, plural := range slices.Sorted(maps.Keys(a.Terms)) {
+		k.str(plural)
+		for _, t := range a.Terms[plural] {
+			k.str(t.Name, t.Path, t.Lang)
+		}
+	}
+	for _, t := range a.Translations {
+		k.sum32(inc.articleKey(t))
+		k.str(t.Path, t.Lang, t.Title)
+	}
+	h := k.sum()
+	if inc.cards == nil {
+		inc.cards = map[*render.Article]hash{}
+	}
+	inc.cards[a] = h
+	return h
+}
+
+// reuseArticlePage puts an article's page of an earlier build in this
+// one's output when nothing it is made from changed, without making the
+// page's data: most articles of a large site, on most builds.
+func (inc *incState) reuseArticlePage(b *builder, a *render.Article) bool {
+	inc.siteKey(b.site(a.Lang))
+	name := a.Path + "index.html"
+	f := inc.reuse(name, inc.articlePageKey(a))
+	if f == nil {
+		return false
+	}
+	b.put(name, f)
+	b.wrote(name, &render.Page{Kind: render.KindArticle, Path: a.Path, Article: a})
+	return true
+}
+
+// outletPages writes the outlet pages and the outlet index as lazy files.
+// Which sources have pages, how many, and which articles each draws on
+// come from each article's claims alone (see mentions); the site-wide
+// index behind the pages, whose cost grows with the site, is made only
+// when one of them is asked for, once per build. Every page of a source
+// has the same key: an edit to an article that cites it counts as a
+// change to all of them.
+func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*render.Article) error {
+	type outletInfo struct {
+		src   claims.Source
+		count int
+		k     *keyer
+	}
+	byKey := map[string]*outletInfo{}
+	var keys []string
+	for _, a := range articles {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if a.Claims == nil {
+			continue
+		}
+		ak := inc.cardKey(a)
+		for _, m := range inc.mentions(a) {
+			o := byKey[m.src.Key]
+			if o == nil {
+				o = &outletInfo{src: m.src, k: newKeyer(inc.m.pageKey, "outlet")}
+				o.k.str(m.src.Key, m.src.Path())
+				byKey[m.src.Key] = o
+				keys = append(keys, m.src.Key)
+			}
+			o.count += m.claims
+			o.k.sum32(ak)
+		}
+	}
+	slices.Sort(keys)
+	// Every outlet page links to the others it names, and the index
+	// lists them all with their counts: each depends on the whole set.
+	all := newKeyer(inc.m.pageKey, "outlets")
+	sums := make(map[string]hash, len(keys))
+	for _, key := range keys {
+		sums[key] = byKey[key].k.sum()
+		all.sum32(sums[key])
+	}
+	allKey := all.sum()
+
+	var once sync.Once
+	var idx *claims.Index
+	index := func() *claims.Index {
+		once.Do(func() { idx = b.claimIndex(articles) })
+		return idx
+	}
+	lang := b.conf.DefaultLang
+	write := func(p *render.Page, key hash, fill func(*render.Page) bool) {
+		name := pageFile(p)
+		if f := inc.reuse(name, key); f != nil {
+			b.put(name, f)
+		} else {
+			f := newLazyFile(key, func() []byte {
+				if !fill(p) {
+					return errorPage(nil)
+				}
+				data, diags := b.renderPage(p)
+				if len(diags) > 0 {
+					return errorPage(diags)
+				}
+				return data
+			})
+			b.put(name, f)
+			inc.remember(name, key, f)
+		}
+		b.wrote(name, p)
+	}
+	ip := b.page(render.KindOutlets, lang, "outlets/", b.cat.T(lang, "outlets.title"))
+	write(ip, allKey, func(p *render.Page) bool {
+		p.Outlets = index()
+		return true
+	})
+	size := b.conf.Paginate
+	for _, key := range keys {
+		o := byKey[key]
+		n := 1
+		if size >= 1 && o.count > size {
+			n = (o.count + size - 1) / size
+		}
+		pathOf := func(i int) string {
+			if i == 1 {
+				return o.src.Path()
+			}
+			return fmt.Sprintf("%spage/%d/", o.src.Path(), i)
+		}
+		for i := 1; i <= n; i++ {
+			k := newKeyer(allKey, "outlet page")
+			k.sum32(sums[key])
+			k.int(i, n)
+			p := b.page(render.KindOutlet, lang, pathOf(i), o.src.Name(lang).Text)
+			if n > 1 {
+				p.Pager = &render.Pager{Number: i, Total: n}
+				if i > 1 {
+					p.Pager.Prev = pathOf(i-1) + "index.html"
+				}
+				if i < n {
+					p.Pager.Next = pathOf(i+1) + "index.html"
+				}
+			}
+			write(p, k.sum(), func(p *render.Page) bool {
+				x := index()
+				p.Outlet, p.Outlets = x.Lookup(key), x
+				if p.Outlet == nil {
+					return false
+				}
+				parts := p.Outlet.Pages(size)
+				if len(parts) != n {
+					return false
+				}
+				p.Sections = parts[i-1]
+				return true
+			})
+		}
+	}
+	return nil
+}
+
+// A mention is a source an article's claims or sources section name, with
+// the number of its claims the source's page lists.
+type mention struct {
+	src    claims.Source
+	claims int
+}
+
+// mentions returns inc's memory of mentions(a.Claims), worked out once
+// per body.
+func (inc *incState) mentions(a *render.Article) []mention {
+	inc.mu.Lock()
+	dm := inc.m.docs[a.Doc.Path]
+	if dm != nil && dm.doc == a.Doc && dm.body != nil && dm.body.Claims == a.Claims && dm.mentions != nil {
+		defer inc.mu.Unlock()
+		return dm.mentions
+	}
+	inc.mu.Unlock()
+	m := mentions(a.Claims)
+	if m == nil {
+		m = []mention{}
+	}
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
+	if dm != nil && dm.doc == a.Doc && dm.body != nil && dm.body.Claims == a.Claims {
+		dm.mentions = m
+	}
+	return m
+}
+
+// mentions returns the sources an article's claims and sources section
+// name, in the order claims.NewIndex meets them, with the claims each
+// gets on its page: those it makes (By), passes on (Via, once a claim),
+// is told (To) and its people make for it (For).
+func mentions(a *claims.Article) []mention {
+	var out []mention
+	at := map[string]int{}
+	add := func(s claims.Source, n int) {
+		i, ok := at[s.Key]
+		if !ok {
+			i = len(out)
+			at[s.Key] = i
+			out = append(out, mention{src: s})
+		}
+		out[i].claims += n
+	}
+	for _, c := range a.Claims {
+		add(c.Source, 1)
+		var via map[string]bool
+		for _, v := range c.Via {
+			if v.Key != c.Source.Key {
+				if via[v.Key] {
+					add(v, 0)
+					continue
+				}
+				if via == nil {
+					via = map[string]bool{}
+				}
+				via[v.Key] = true
+				add(v, 1)
+			}
+		}
+		if c.Conduit != nil {
+			add(*c.Conduit, 1)
+		}
+		if c.Org != nil && c.Org.Key != c.Source.Key {
+			add(*c.Org, 1)
+		}
+	}
+	for _, g := range a.Groups {
+		add(g.Source, 0)
+	}
+	return out
+}
+
+// reuseFeeds puts the feeds of an earlier build in this one's output when
+// the articles they carry did not change, and otherwise has a plain
+// writeFeeds make them and remembers them. It reports true when the feeds
+// are written.
+func (inc *incState) reuseFeeds(b *builder, articles []*render.Article) bool {
+	k := newKeyer(inc.m.pageKey, "feeds")
+	for _, f := range b.feeds {
+		k.str(f.Lang, f.Link)
+		n := 0
+		for _, a := range articles {
+			if a.Date.IsZero() || f.Lang != "" && i18n.Base(a.Lang) != f.Lang {
+				continue
+			}
+			if lim := b.conf.Feed.Limit; lim > 0 && n == lim {
+				break
+			}
+			n++
+			k.sum32(inc.articleKey(a))
+			k.str(a.Path)
+		}
+	}
+	key := k.sum()
+	var reused []*File
+	for _, f := range b.feeds {
+		if old := inc.reuse(f.Link, key); old != nil {
+			reused = append(reused, old)
+		}
+	}
+	if len(reused) == len(b.feeds) {
+		for i, f := range b.feeds {
+			b.put(f.Link, reused[i])
+		}
+		return true
+	}
+	c := &collector{}
+	if err := b.fork(c).writeFeeds(context.Background(), articles); err != nil {
+		return false
+	}
+	for name, f := range c.files {
+		b.put(name, f)
+		inc.remember(name, key, f)
+	}
+	return true
+}
+
+// reuseAssets puts the assets of the last build in this one's output,
+// when nothing they are made from changed.
+func (inc *incState) reuseAssets(b *builder) bool {
+	if inc.assetsChanged || inc.m.assets == nil {
+		return false
+	}
+	for name, f := range inc.m.assets {
+		b.put(name, f)
+	}
+	return true
+}
+
+// keepAssets remembers the assets writeAssets wrote.
+func (inc *incState) keepAssets() {
+	inc.out.mu.Lock()
+	defer inc.out.mu.Unlock()
+	inc.m.assets = map[string]*File{}
+	for name, f := range inc.out.files {
+		if strings.HasPrefix(name, "assets/") {
+			inc.m.assets[name] = f
+		}
+	}
+}
+
+// claimsData writes each article's claims.json from memory when the
+// article did not change, and claims.json of the whole site lazily.
+func (inc *incState) claimsData(ctx context.Context, b *builder, articles []*render.Article) error {
+	// Claims data is made from the articles alone, not the templates.
+	root := newKeyer(inc.m.bodyKey, "claims.json")
+	for _, a := range articles {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if a.Claims == nil {
+			continue
+		}
+		url := b.articleURL(a)
+		name := a.Path + "claims.json"
+		k := newKeyer(inc.m.bodyKey, "claims")
+		k.sum32(inc.articleKey(a))
+		k.str(url)
+		key := k.sum()
+		root.sum32(key)
+		if f := inc.reuse(name, key); f != nil {
+			b.put(name, f)
+			continue
+		}
+		data, err := claims.MarshalJSON(a.Claims.Data(url))
+		if err != nil {
+			var d diag.List
+			d.Addf(diag.Pos{File: name}, "%v", err)
+			b.addDiags(d)
+			continue
+		}
+		f := NewFile(data)
+		b.put(name, f)
+		inc.remember(name, key, f)
+	}
+	key := root.sum()
+	if f := inc.reuse("claims.json", key); f != nil {
+		b.put("claims.json", f)
+		return nil
+	}
+	f := newLazyFile(key, func() []byte {
+		c := &collector{}
+		if err := b.fork(c).writeClaimsData(context.Background(), articles); err != nil {
+			return []byte(err.Error())
+		}
+		if f := c.get("claims.json"); f != nil {
+			return f.data
+		}
+		return nil
+	})
+	b.put("claims.json", f)
+	inc.remember("claims.json", key, f)
+	return nil
+}
+
+// search makes the search index and pages a lazy group, or reuses the
+// last build's when no article changed.
+func (inc *incState) search(b *builder, articles []*render.Article) {
+	k := newKeyer(inc.m.pageKey, "search")
+	for _, l := range slices.Sorted(maps.Keys(b.searchPages)) {
+		k.str(l, b.searchPages[l])
+	}
+	for _, a := range articles {
+		k.sum32(inc.articleKey(a))
+		k.str(a.Path)
+	}
+	key := k.sum()
+	if g, ok := inc.m.groups[search.Dir]; ok && g.key == key {
+		inc.out.putGroup(g)
+		return
+	}
+	inc.out.putGroup(&group{dir: search.Dir, key: key, fn: func() map[string][]byte {
+		c := &collector{}
+		fb := b.fork(c)
+		if err := fb.writeSearch(context.Background(), articles); err != nil {
+			return nil
+		}
+		out := make(map[string][]byte, len(c.files))
+		for name, f := range c.files {
+			out[name] = f.data
+		}
+		return out
+	}})
+}
+
+// fork returns a builder that writes to out what b would, with b's
+// settings and renderer, for lazy files made after the build.
+func (b *builder) fork(out Output) *builder {
+	cfg := b.cfg
+	cfg.Out = out
+	return &builder{
+		cfg: cfg, res: &Result{}, conf: b.conf, cat: b.cat, r: b.r,
+		feeds: b.feeds, searchPages: b.searchPages, taxonomies: b.taxonomies, claimIdx: b.claimIdx,
+	}
+}
+
+// A keyer hashes the parts of a key, each length-prefixed, so that no two
+// lists of parts hash alike. It gathers them in a buffer and hashes that
+// once: keys are small and many.
+type keyer struct {
+	buf []byte
+}
+
+func newKeyer(base hash, kind string) *keyer {
+	k := &keyer{buf: make([]byte, 0, 256)}
+	k.buf = append(k.buf, base[:]...)
+	k.str(kind)
+	return k
+}
+
+func (k *keyer) int(ns ...int) {
+	for _, n := range ns {
+		k.buf = binary.LittleEndian.AppendUint64(k.buf, uint64(n))
+	}
+}
+
+func (k *keyer) bool(v bool) {
+	if v {
+		k.int(1)
+	} else {
+		k.int(0)
+	}
+}
+
+func (k *keyer) str(ss ...string) {
+	for _, s := range ss {
+		k.int(len(s))
+		k.buf = append(k.buf, s...)
+	}
+}
+
+func (k *keyer) bytes(b []byte) {
+	k.int(len(b))
+	k.buf = append(k.buf, b...)
+}
+
+func (k *keyer) sum32(h hash) { k.buf = append(k.buf, h[:]...) }
+
+func (k *keyer) sum() hash { return sha256.Sum256(k.buf) }
+
+// file adds the name and bytes of a source file, or its absence.
+func (k *keyer) file(fsys fs.FS, name string) {
+	k.str(name)
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		k.str("\x00absent")
+		return
+	}
+	k.bytes(data)
+}
+
+// tree adds every file under dir, in order.
+func (k *keyer) tree(fsys fs.FS, dir string) {
+	_ = fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			// A missing folder is an empty one: removing a site's last
+			// template leaves the site as it was before it had any.
+			if !errors.Is(err, fs.ErrNotExist) {
+				k.str(p, "\x00unreadable")
+			}
+			return nil
+		}
+		if !e.IsDir() && !strings.HasPrefix(path.Base(p), ".") {
+			k.file(fsys, p)
+		}
+		return nil
+	})
 }

@@ -56,6 +56,9 @@ func (b *builder) feedLinks(articles []*render.Article) []render.Feed {
 // writeFeeds writes the Atom feeds of b.feeds: the newest dated articles
 // of each, in full, with absolute links.
 func (b *builder) writeFeeds(ctx context.Context, articles []*render.Article) error {
+	if b.inc != nil && b.inc.reuseFeeds(b, articles) {
+		return nil
+	}
 	for _, f := range b.feeds {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -275,6 +278,10 @@ func (b *builder) searchDocs(articles []*render.Article) ([]search.Doc, map[stri
 // writeSearch builds the search index and writes it with the search
 // pages, one per language of b.searchPages.
 func (b *builder) writeSearch(ctx context.Context, articles []*render.Article) error {
+	if b.inc != nil {
+		b.inc.search(b, articles)
+		return nil
+	}
 	docs, sources := b.searchDocs(articles)
 	ix, err := search.Build(ctx, docs)
 	if err != nil {

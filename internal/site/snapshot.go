@@ -5,19 +5,103 @@ import (
 	"crypto/sha256"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 )
 
 // A Snapshot is one complete build of a site held in memory: every output
-// file with the hash of its bytes. It never changes once made, so a server
+// file with a hash of its bytes. It never changes once made, so a server
 // can swap a new one in atomically and serve from it while the next build
 // runs. Files that did not change between two builds of a Builder are
 // shared by their snapshots, not copied.
+//
+// Some files of a Builder's snapshot are made on first use instead of
+// during the build: the pages and data that gather the whole site (outlet
+// pages, claims.json, the search index), whose cost grows with the site
+// while an edit touches one article. They are made from the snapshot's
+// own data, so they are exactly what the build would have written; see
+// File.Lazy.
 type Snapshot struct {
 	files map[string]*File
+	// groups are sets of files under a folder, made together on first
+	// use, whose names are only known once made.
+	groups map[string]*group
 	// Work tells how much of the snapshot the build that made it had to
 	// redo.
 	Work Work
+}
+
+// A File is one output file of a Snapshot.
+type File struct {
+	// Hash identifies the bytes: two files with the same Hash have the
+	// same bytes. It is the SHA-256 of the bytes, except for lazy files,
+	// whose Hash is that of everything they are made from.
+	Hash [sha256.Size]byte
+	data []byte
+	make *lazyData
+}
+
+type lazyData struct {
+	once sync.Once
+	fn   func() []byte
+}
+
+// NewFile returns a File for data, with its hash.
+func NewFile(data []byte) *File {
+	return &File{Hash: sha256.Sum256(data), data: data}
+}
+
+// newLazyFile returns a File made by fn on first use; key is the hash of
+// everything fn reads.
+func newLazyFile(key hash, fn func() []byte) *File {
+	return &File{Hash: key, make: &lazyData{fn: fn}}
+}
+
+// Data returns the file's bytes, making them first if the file is lazy.
+// They must not be modified.
+func (f *File) Data() []byte {
+	if f.make != nil {
+		f.make.once.Do(func() { f.data = f.make.fn() })
+	}
+	return f.data
+}
+
+// Lazy reports whether the file is made on first use.
+func (f *File) Lazy() bool { return f.make != nil }
+
+// A group is a set of files under the folder dir, made together by fn on
+// first use of any of them.
+type group struct {
+	dir   string // "search/"
+	key   hash
+	once  sync.Once
+	fn    func() map[string][]byte
+	files map[string]*File
+}
+
+func (g *group) all() map[string]*File {
+	g.once.Do(func() {
+		g.files = map[string]*File{}
+		for name, data := range g.fn() {
+			g.files[name] = NewFile(data)
+		}
+	})
+	return g.files
+}
+
+// Work counts what a build did, as opposed to what it could reuse from the
+// build before it; tests use it to prove a rebuild was partial.
+type Work struct {
+	// Loaded is the number of articles read and parsed from the source.
+	Loaded int
+	// Bodies is the number of article bodies rendered and annotated.
+	Bodies int
+	// Pages is the number of pages run through their template during the
+	// build (lazy pages are counted when made, not here).
+	Pages int
+	// Full is true when nothing could be reused: the first build, or one
+	// after a change to the configuration, translations or registry.
+	Full bool
 }
 
 // NewSnapshot returns a Snapshot of the given files, by name; the map
@@ -31,54 +115,43 @@ func NewSnapshot(files map[string][]byte) *Snapshot {
 	return s
 }
 
-// A File is one output file of a Snapshot. Data must not be modified.
-type File struct {
-	Data []byte
-	// Hash is the SHA-256 of Data.
-	Hash [sha256.Size]byte
-}
-
-// NewFile returns a File for data, with its hash.
-func NewFile(data []byte) *File {
-	return &File{Data: data, Hash: sha256.Sum256(data)}
-}
-
-// Work counts what a build did, as opposed to what it could reuse from the
-// build before it; tests use it to prove a rebuild was partial.
-type Work struct {
-	// Loaded is the number of articles read and parsed from the source.
-	Loaded int
-	// Bodies is the number of article bodies rendered.
-	Bodies int
-	// Pages is the number of pages run through their template.
-	Pages int
-	// Full is true when nothing could be reused: the first build, or one
-	// after a change to the configuration, templates or registry.
-	Full bool
-}
-
 // File returns the output file name ("2024/x/index.html") and whether the
-// snapshot has it.
+// snapshot has it. Asking for a file of a lazy group makes the group.
 func (s *Snapshot) File(name string) (*File, bool) {
-	f, ok := s.files[name]
-	return f, ok
+	if f, ok := s.files[name]; ok {
+		return f, true
+	}
+	for dir, g := range s.groups {
+		if strings.HasPrefix(name, dir) {
+			f, ok := g.all()[name]
+			return f, ok
+		}
+	}
+	return nil, false
 }
 
-// Len returns the number of files in the snapshot.
-func (s *Snapshot) Len() int { return len(s.files) }
-
-// Names returns the name of every file, sorted.
+// Names returns the name of every file, sorted. It makes every lazy group,
+// whose names are not known before.
 func (s *Snapshot) Names() []string {
-	return slices.Sorted(maps.Keys(s.files))
+	names := slices.Collect(maps.Keys(s.files))
+	for _, g := range s.groups {
+		names = slices.AppendSeq(names, maps.Keys(g.all()))
+	}
+	slices.Sort(names)
+	return names
 }
 
 // Changes returns, sorted, the names of the files that differ between old
 // and s: added, removed, or with other bytes. A nil old is an empty site.
+// A lazy group that changed is named by its folder with a final slash,
+// "search/", standing for every file under it. A lazy file or group is
+// taken to have changed when anything it is made from did.
 func (s *Snapshot) Changes(old *Snapshot) []string {
 	var out []string
 	var oldFiles map[string]*File
+	var oldGroups map[string]*group
 	if old != nil {
-		oldFiles = old.files
+		oldFiles, oldGroups = old.files, old.groups
 	}
 	for name, f := range s.files {
 		if o, ok := oldFiles[name]; !ok || o != f && o.Hash != f.Hash {
@@ -90,26 +163,57 @@ func (s *Snapshot) Changes(old *Snapshot) []string {
 			out = append(out, name)
 		}
 	}
+	for dir, g := range s.groups {
+		if o, ok := oldGroups[dir]; !ok || o.key != g.key {
+			out = append(out, dir)
+		}
+	}
+	for dir := range oldGroups {
+		if _, ok := s.groups[dir]; !ok {
+			out = append(out, dir)
+		}
+	}
 	slices.Sort(out)
 	return out
 }
 
 // collector is an Output that gathers a build's files for a Snapshot.
 type collector struct {
-	mu    sync.Mutex
-	files map[string]*File
+	mu     sync.Mutex
+	files  map[string]*File
+	groups map[string]*group
 }
 
 func (c *collector) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	f := NewFile(bytes.Clone(data))
+	c.put(name, NewFile(bytes.Clone(data)))
+	return nil
+}
+
+// put adds a file as it is: a new one, one reused from an earlier build,
+// or a lazy one.
+func (c *collector) put(name string, f *File) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.files == nil {
 		c.files = make(map[string]*File)
 	}
 	c.files[name] = f
-	return nil
+}
+
+func (c *collector) get(name string) *File {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.files[name]
+}
+
+func (c *collector) putGroup(g *group) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.groups == nil {
+		c.groups = make(map[string]*group)
+	}
+	c.groups[g.dir] = g
 }
