@@ -59,38 +59,64 @@ type posting struct {
 
 // Build indexes docs, numbered in the order given.
 func Build(ctx context.Context, docs []Doc) (*Index, error) {
-	ix := &Index{docs: docs, post: map[string][]posting{}, outlets: map[string][]int{}}
-	keysOf := map[string][]string{} // folded word → its keys, computed once
-	counts := map[string]int{}
+	ix := &Index{docs: docs, outlets: map[string][]int{}}
+	// Keys are numbered as they come, so that counting them per article
+	// is indexing a slice rather than hashing strings.
+	var (
+		names   []string             // key number → key
+		byName  = map[string]int{}   // key → number
+		keysOf  = map[string][]int{} // folded word → its keys' numbers
+		post    [][]posting          // key number → postings
+		counts  []int                // key number → weight in this article
+		touched []int                // keys counted in this article
+	)
+	add := func(text string, weight int) {
+		for _, w := range Words(text) {
+			ks, ok := keysOf[w]
+			if !ok {
+				for _, k := range Keys(w) {
+					n, ok := byName[k]
+					if !ok {
+						n = len(names)
+						byName[k] = n
+						names = append(names, k)
+						post = append(post, nil)
+						counts = append(counts, 0)
+					}
+					ks = append(ks, n)
+				}
+				keysOf[w] = ks
+			}
+			for _, k := range ks {
+				if counts[k] == 0 {
+					touched = append(touched, k)
+				}
+				counts[k] += weight
+			}
+		}
+	}
 	for i, d := range docs {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		clear(counts)
-		add := func(text string, weight int) {
-			for _, w := range Words(text) {
-				ks, ok := keysOf[w]
-				if !ok {
-					ks = Keys(w)
-					keysOf[w] = ks
-				}
-				for _, k := range ks {
-					counts[k] += weight
-				}
-			}
-		}
 		add(d.Title, 3)
 		add(d.Text, 1)
-		for k, n := range counts {
-			ix.post[k] = append(ix.post[k], posting{doc: i, w: min(7, bits.Len(uint(n)))})
+		for _, k := range touched {
+			post[k] = append(post[k], posting{doc: i, w: min(7, bits.Len(uint(counts[k])))})
+			counts[k] = 0
 		}
+		touched = touched[:0]
 		for _, o := range d.Outlets {
 			if l := ix.outlets[o]; len(l) == 0 || l[len(l)-1] != i {
 				ix.outlets[o] = append(ix.outlets[o], i)
 			}
 		}
+	}
+	ix.post = make(map[string][]posting, len(names))
+	for n, k := range names {
+		ix.post[k] = post[n]
 	}
 	return ix, nil
 }

@@ -45,7 +45,15 @@ func appendWord(out []string, w string) []string {
 	return append(out, w)
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+func isWordRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	case 0x0621 <= r && r <= 0x064A:
+		return true // the Arabic letters, the bulk of our text
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
 
 // Script is the kind of word a key is made for.
 type Script int
