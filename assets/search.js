@@ -702,7 +702,7 @@
       time.textContent = row[3];
       meta.appendChild(time);
     }
-    if (langNames[row[4]] && row[4] !== pageLang) {
+    if (langNames[row[4]]) {
       var l = document.createElement("span");
       l.className = "lang";
       l.lang = row[4];

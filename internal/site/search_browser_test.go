@@ -45,6 +45,7 @@ type searchResult struct {
 	Langs    []string
 	Marks    []string
 	Snippets []string
+	Metas    []string // each result's date and language
 }
 
 // typeQuery clears the search box, types q key by key as a reader would,
@@ -75,6 +76,7 @@ func typeQuery(t *testing.T, ctx context.Context, q string) searchResult {
 			Langs: items.map(li => li.lang + ":" + li.dir),
 			Marks: [...document.querySelectorAll("#search-results mark")].map(m => m.textContent),
 			Snippets: items.map(li => li.querySelector(".snippet").textContent),
+			Metas: items.map(li => li.querySelector(".meta").textContent),
 		};
 	})()`, chromedp.WithPollingTimeout(20*time.Second)))
 	if err != nil {
@@ -190,6 +192,8 @@ func TestSearchInBrowser(t *testing.T) {
 			en := typeQuery(t, ctx, "treaties signed")
 			if len(en.Links) == 0 || en.Links[0] != "../2024/russia-north-korea-treaty/index.html" || en.Langs[0] != "en:ltr" {
 				t.Errorf("English query: %q %q", en.Links, en.Langs)
+			} else if en.Metas[0] != "20 June 2024English" {
+				t.Errorf("English query: the result's date and language read %q", en.Metas[0])
 			}
 			// The outlet filter: only articles citing the IMF.
 			if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("search-outlet"), "imf")); err != nil {
