@@ -3,8 +3,10 @@ package check
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
@@ -287,6 +289,9 @@ func (r *Report) links(out *site.Mem, sources map[string]string, docs []*content
 			ls, base = p.Links, p.Base
 		case ".css":
 			ls = links.CSS(data)
+		case ".xml":
+			r.wellFormed(name, data)
+			continue
 		default:
 			continue
 		}
@@ -305,6 +310,28 @@ func (r *Report) links(out *site.Mem, sources map[string]string, docs []*content
 			} else {
 				r.Diags.Addf(pos, "%s", msg)
 			}
+		}
+	}
+}
+
+// wellFormed reports a feed or sitemap that is not well-formed XML, as
+// templates or content with stray control characters could make it.
+func (r *Report) wellFormed(name string, data []byte) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			pos := diag.Pos{File: path.Join(OutDir, name)}
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				pos.Line = se.Line
+				err = errors.New(se.Msg)
+			}
+			r.Diags.Addf(pos, "not well-formed XML: %v", err)
+			return
 		}
 	}
 }

@@ -99,3 +99,14 @@ func TestSuggestionsParse(t *testing.T) {
 		}
 	}
 }
+
+// TestMalformedXML: a feed that is not well-formed XML is an error at
+// its line.
+func TestMalformedXML(t *testing.T) {
+	var r Report
+	r.wellFormed("feed.xml", []byte("<?xml version=\"1.0\"?>\n<feed>\n<title>a & b</title>\n</feed>\n"))
+	r.wellFormed("sitemap.xml", []byte("<urlset><url></url></urlset>"))
+	if len(r.Diags) != 1 || !strings.HasPrefix(r.Diags[0].Error(), "site/feed.xml:3: not well-formed XML: ") {
+		t.Errorf("diags %v", r.Diags)
+	}
+}

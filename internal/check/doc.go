@@ -8,6 +8,7 @@
 //   - citations that name an outlet the registry does not know
 //     ([@reutres]), with a "did you mean";
 //   - two articles that would have the same URL (a duplicate slug);
+//   - feeds and the sitemap that are not well-formed XML;
 //   - every link and asset reference in the built pages and stylesheets,
 //     and every #anchor they point to. A broken link written in an
 //     article is reported at its place in the article's file; one made by
