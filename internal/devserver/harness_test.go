@@ -22,7 +22,7 @@ import (
 // A harness runs a Server over a copy of a test site, on a free port of
 // the loopback interface, and follows its event stream like a browser.
 type harness struct {
-	t    *testing.T
+	t    testing.TB
 	dir  string // the site folder
 	base string // the server's address with the base path: "http://127.0.0.1:4567/repo/"
 	// events receives every server-sent event after the first hello.
@@ -42,7 +42,7 @@ const (
 )
 
 // extract writes the files of a txtar archive under dir.
-func extract(t *testing.T, archive, dir string) {
+func extract(t testing.TB, archive, dir string) {
 	t.Helper()
 	a, err := txtar.ParseFile(archive)
 	if err != nil {
@@ -69,6 +69,16 @@ func startServer(t *testing.T, basePath string, prepare func(dir string)) *harne
 	if prepare != nil {
 		prepare(dir)
 	}
+	// A quiet period longer than the default: on a loaded two-core
+	// machine the test's own writes of one burst can be tens of
+	// milliseconds apart. The timing itself is tested in rebuild_test.go.
+	return serveDir(t, dir, basePath, testQuiet, 30*time.Second)
+}
+
+// serveDir serves the site in dir and waits up to wait for its first
+// build.
+func serveDir(t testing.TB, dir, basePath string, quiet, wait time.Duration) *harness {
+	t.Helper()
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -80,10 +90,7 @@ func startServer(t *testing.T, basePath string, prepare func(dir string)) *harne
 	}
 	// As isnad serve does: permalinks point at the preview.
 	b := site.NewBuilder(site.Config{Source: root.FS(), Defaults: isnad.Defaults, BaseURL: "http://" + l.Addr().String() + BasePath(basePath)})
-	// A quiet period longer than the default: on a loaded two-core
-	// machine the test's own writes of one burst can be tens of
-	// milliseconds apart. The timing itself is tested in rebuild_test.go.
-	srv := &Server{Dir: dir, Build: b.Build, BasePath: basePath, Logf: t.Logf, Quiet: testQuiet}
+	srv := &Server{Dir: dir, Build: b.Build, BasePath: basePath, Logf: t.Logf, Quiet: quiet}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ctx, l) }()
@@ -101,14 +108,14 @@ func startServer(t *testing.T, basePath string, prepare func(dir string)) *harne
 	h := &harness{t: t, dir: dir, base: "http://" + l.Addr().String() + BasePath(basePath), events: make(chan sseEvent, 100)}
 
 	// Wait for the first build to be published, then follow events.
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(wait)
 	for {
 		st := srv.state.Load()
 		if st != nil && st.build > 0 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("no first build after 30s")
+			t.Fatalf("no first build after %v", wait)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -285,7 +292,7 @@ func hasAll(list []string, want ...string) bool {
 }
 
 // problemsOf returns the problems a served page carries for its overlay.
-func problemsOf(t *testing.T, page string) []Problem {
+func problemsOf(t testing.TB, page string) []Problem {
 	t.Helper()
 	_, rest, ok := strings.Cut(page, `data-problems="`)
 	if !ok {
