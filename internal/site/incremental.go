@@ -5,12 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"html"
 	"io/fs"
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -596,17 +596,23 @@ func (inc *incState) reuseArticlePage(b *builder, a *render.Article) bool {
 }
 
 // outletPages writes the outlet pages and the outlet index as lazy files.
-// Which sources have pages, how many, and which articles each draws on
-// come from each article's claims alone (see mentions); the site-wide
-// index behind the pages, whose cost grows with the site, is made only
-// when one of them is asked for, once per build. Every page of a source
-// has the same key: an edit to an article that cites it counts as a
-// change to all of them.
+// Which sources have pages, how many pages each, and which articles' claims
+// each page lists come from each article's claims alone (see mentions),
+// in the order claims.NewIndex and claims.Outlet.Pages put them; the
+// site-wide index behind the pages, whose cost grows with the site, is
+// made only when one of them is asked for, once per build. So an edit to
+// an article changes the keys of exactly the pages that list its claims
+// (and of the pages after them, when its number of claims changed).
 func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*render.Article) error {
+	type run struct {
+		key hash // the article's
+		n   int  // its claims in the section
+	}
 	type outletInfo struct {
-		src   claims.Source
-		count int
-		k     *keyer
+		src      claims.Source
+		sections [4][]run // by, to, for, via: the order of Outlet.Pages
+		totals   [4]int
+		articles int
 	}
 	byKey := map[string]*outletInfo{}
 	var keys []string
@@ -621,25 +627,42 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 		for _, m := range inc.mentions(a) {
 			o := byKey[m.src.Key]
 			if o == nil {
-				o = &outletInfo{src: m.src, k: newKeyer(inc.m.pageKey, "outlet")}
-				o.k.str(m.src.Key, m.src.Path())
+				o = &outletInfo{src: m.src}
 				byKey[m.src.Key] = o
 				keys = append(keys, m.src.Key)
 			}
-			o.count += m.claims
-			o.k.sum32(ak)
+			sum := 0
+			for i, n := range m.counts {
+				if n > 0 {
+					o.sections[i] = append(o.sections[i], run{ak, n})
+					o.totals[i] += n
+					sum += n
+				}
+			}
+			if sum > 0 {
+				o.articles++
+			}
 		}
 	}
 	slices.Sort(keys)
-	// Every outlet page links to the others it names, and the index
-	// lists them all with their counts: each depends on the whole set.
-	all := newKeyer(inc.m.pageKey, "outlets")
-	sums := make(map[string]hash, len(keys))
+	lang := b.conf.DefaultLang
+	// The outlet pages name one another (a person's body), so each
+	// depends on which outlets there are; the index lists them all with
+	// their counts.
+	set := newKeyer(inc.m.pageKey, "outlet set")
+	all := newKeyer(inc.m.pageKey, "outlet index")
+	summaries := make(map[string]hash, len(keys))
 	for _, key := range keys {
-		sums[key] = byKey[key].k.sum()
-		all.sum32(sums[key])
+		o := byKey[key]
+		set.str(key)
+		k := newKeyer(inc.m.pageKey, "outlet")
+		k.str(key, o.src.Path(), o.src.Name(lang).Text, o.src.Name(lang).Lang)
+		k.int(o.totals[:]...)
+		k.int(o.articles)
+		summaries[key] = k.sum()
+		all.sum32(summaries[key])
 	}
-	allKey := all.sum()
+	setKey := set.sum()
 
 	var once sync.Once
 	var idx *claims.Index
@@ -647,60 +670,80 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 		once.Do(func() { idx = b.claimIndex(articles) })
 		return idx
 	}
-	lang := b.conf.DefaultLang
-	write := func(p *render.Page, key hash, fill func(*render.Page) bool) {
-		name := pageFile(p)
+	write := func(name string, key hash, mk func() *render.Page, fill func(*render.Page) bool) {
 		if f := inc.reuse(name, key); f != nil {
 			b.put(name, f)
-		} else {
-			f := newLazyFile(key, func() []byte {
-				if !fill(p) {
-					return errorPage(nil)
-				}
-				data, diags := b.renderPage(p)
-				if len(diags) > 0 {
-					return errorPage(diags)
-				}
-				return data
-			})
-			b.put(name, f)
-			inc.remember(name, key, f)
+			b.wrote(name, mk())
+			return
 		}
+		p := mk()
+		f := newLazyFile(key, func() []byte {
+			if !fill(p) {
+				return errorPage(nil)
+			}
+			data, diags := b.renderPage(p)
+			if len(diags) > 0 {
+				return errorPage(diags)
+			}
+			return data
+		})
+		b.put(name, f)
+		inc.remember(name, key, f)
 		b.wrote(name, p)
 	}
-	ip := b.page(render.KindOutlets, lang, "outlets/", b.cat.T(lang, "outlets.title"))
-	write(ip, allKey, func(p *render.Page) bool {
+	write("outlets/index.html", all.sum(), func() *render.Page {
+		return b.page(render.KindOutlets, lang, "outlets/", b.cat.T(lang, "outlets.title"))
+	}, func(p *render.Page) bool {
 		p.Outlets = index()
 		return true
 	})
 	size := b.conf.Paginate
 	for _, key := range keys {
 		o := byKey[key]
-		n := 1
-		if size >= 1 && o.count > size {
-			n = (o.count + size - 1) / size
+		total := o.totals[0] + o.totals[1] + o.totals[2] + o.totals[3]
+		per := size
+		if size < 1 || total <= size {
+			per = max(total, 1)
+		}
+		n := max(1, (total+per-1)/per)
+		pages := make([]*keyer, n)
+		for i := range pages {
+			pages[i] = newKeyer(summaries[key], "outlet page")
+			pages[i].sum32(setKey)
+			pages[i].int(i, n)
+		}
+		pos := 0
+		for s, runs := range o.sections {
+			for _, r := range runs {
+				for off := 0; off < r.n; {
+					i := pos / per
+					take := min(per-pos%per, r.n-off)
+					pages[i].sum32(r.key)
+					pages[i].int(s, off, take)
+					pos, off = pos+take, off+take
+				}
+			}
 		}
 		pathOf := func(i int) string {
 			if i == 1 {
 				return o.src.Path()
 			}
-			return fmt.Sprintf("%spage/%d/", o.src.Path(), i)
+			return o.src.Path() + "page/" + strconv.Itoa(i) + "/"
 		}
 		for i := 1; i <= n; i++ {
-			k := newKeyer(allKey, "outlet page")
-			k.sum32(sums[key])
-			k.int(i, n)
-			p := b.page(render.KindOutlet, lang, pathOf(i), o.src.Name(lang).Text)
-			if n > 1 {
-				p.Pager = &render.Pager{Number: i, Total: n}
-				if i > 1 {
-					p.Pager.Prev = pathOf(i-1) + "index.html"
+			write(pathOf(i)+"index.html", pages[i-1].sum(), func() *render.Page {
+				p := b.page(render.KindOutlet, lang, pathOf(i), o.src.Name(lang).Text)
+				if n > 1 {
+					p.Pager = &render.Pager{Number: i, Total: n}
+					if i > 1 {
+						p.Pager.Prev = pathOf(i-1) + "index.html"
+					}
+					if i < n {
+						p.Pager.Next = pathOf(i+1) + "index.html"
+					}
 				}
-				if i < n {
-					p.Pager.Next = pathOf(i+1) + "index.html"
-				}
-			}
-			write(p, k.sum(), func(p *render.Page) bool {
+				return p
+			}, func(p *render.Page) bool {
 				x := index()
 				p.Outlet, p.Outlets = x.Lookup(key), x
 				if p.Outlet == nil {
@@ -719,10 +762,12 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 }
 
 // A mention is a source an article's claims or sources section name, with
-// the number of its claims the source's page lists.
+// the number of its claims in each section of the source's page: those it
+// makes, is told, its people make for it, and it passes on (Outlet.Pages's
+// by, to, for and via).
 type mention struct {
 	src    claims.Source
-	claims int
+	counts [4]int
 }
 
 // mentions returns inc's memory of mentions(a.Claims), worked out once
@@ -748,46 +793,50 @@ func (inc *incState) mentions(a *render.Article) []mention {
 }
 
 // mentions returns the sources an article's claims and sources section
-// name, in the order claims.NewIndex meets them, with the claims each
-// gets on its page: those it makes (By), passes on (Via, once a claim),
-// is told (To) and its people make for it (For).
+// name, as claims.NewIndex files them: a claim under its source (by), each
+// outlet of its chain once (via), its conduit (to) and the body its
+// speaker speaks for (for).
 func mentions(a *claims.Article) []mention {
+	const by, to, forOrg, via = 0, 1, 2, 3
 	var out []mention
 	at := map[string]int{}
-	add := func(s claims.Source, n int) {
+	add := func(s claims.Source, section int) {
 		i, ok := at[s.Key]
 		if !ok {
 			i = len(out)
 			at[s.Key] = i
 			out = append(out, mention{src: s})
 		}
-		out[i].claims += n
+		if section >= 0 {
+			out[i].counts[section]++
+		}
 	}
 	for _, c := range a.Claims {
-		add(c.Source, 1)
-		var via map[string]bool
+		add(c.Source, by)
+		var seen map[string]bool
 		for _, v := range c.Via {
-			if v.Key != c.Source.Key {
-				if via[v.Key] {
-					add(v, 0)
-					continue
-				}
-				if via == nil {
-					via = map[string]bool{}
-				}
-				via[v.Key] = true
-				add(v, 1)
+			if v.Key == c.Source.Key {
+				continue
 			}
+			if seen[v.Key] {
+				add(v, -1)
+				continue
+			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[v.Key] = true
+			add(v, via)
 		}
 		if c.Conduit != nil {
-			add(*c.Conduit, 1)
+			add(*c.Conduit, to)
 		}
 		if c.Org != nil && c.Org.Key != c.Source.Key {
-			add(*c.Org, 1)
+			add(*c.Org, forOrg)
 		}
 	}
 	for _, g := range a.Groups {
-		add(g.Source, 0)
+		add(g.Source, -1)
 	}
 	return out
 }
