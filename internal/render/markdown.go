@@ -11,7 +11,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -206,6 +205,7 @@ func (rawHTMLEscaper) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 type codeRenderer struct {
 	formatter *chromahtml.Formatter
 	style     *chroma.Style
+	cache     highlighted
 }
 
 func newCodeRenderer(lineNumbers bool, style *chroma.Style) *codeRenderer {
@@ -245,20 +245,14 @@ func (c *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 		s := lines.At(i)
 		code.Write(s.Value(src))
 	}
-	lexer := lexers.Get(lang)
-	if lexer == nil {
-		lexer = lexers.Fallback
-	}
 	w.WriteString(`<pre class="chroma" dir="ltr" translate="no" tabindex="0"><code`)
 	if lang != "" {
 		fmt.Fprintf(w, ` class="language-%s" data-lang="%s"`, html.EscapeString(lang), html.EscapeString(lang))
 	}
 	w.WriteString(">")
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
-	if err == nil {
-		err = c.formatter.Format(w, c.style, it)
-	}
-	if err != nil {
+	if s, err := c.highlight(lang, code.String()); err == nil {
+		w.WriteString(s)
+	} else {
 		// A lexer that fails still leaves readable code.
 		w.WriteString(html.EscapeString(code.String()))
 	}
