@@ -206,3 +206,26 @@ func TestOtherRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatDateFormats runs odd date formats: placeholders repeated,
+// next to braces, cut short.
+func TestFormatDateFormats(t *testing.T) {
+	d := time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC)
+	for format, want := range map[string]string{
+		"{year}-{day}":          "2024-20",
+		"{{day}}":               "{20}",
+		"{day}{day} {mon":       "2020 {mon",
+		"x{":                    "x{",
+		"{month} {year}{":       "June 2024{",
+		"":                      "",
+		"{year}/{month}/{day}!": "2024/June/20!",
+	} {
+		c := Catalog{"en": {"date.format": {Other: format}}}
+		if format == "" {
+			want = "20 June 2024" // the default format
+		}
+		if got := c.FormatDate(d, "en", Latin); got != want {
+			t.Errorf("format %q: %q, want %q", format, got, want)
+		}
+	}
+}

@@ -96,10 +96,31 @@ func (c Catalog) FormatDate(t time.Time, lang string, d Digits) string {
 	if m, ok := c.lookup(lang, monthKey(int(t.Month()))); ok && m.Other != "" {
 		month = m.Other
 	}
-	r := strings.NewReplacer(
-		"{day}", Digitize(strconv.Itoa(t.Day()), d),
-		"{month}", month,
-		"{year}", Digitize(strconv.Itoa(t.Year()), d),
-	)
-	return r.Replace(format)
+	// By hand rather than with a strings.Replacer, which costs more to
+	// build than this does to run: dates are formatted by the thousand.
+	var b strings.Builder
+	b.Grow(len(format) + len(month))
+	for {
+		i := strings.IndexByte(format, '{')
+		if i < 0 {
+			b.WriteString(format)
+			return b.String()
+		}
+		b.WriteString(format[:i])
+		format = format[i:]
+		switch {
+		case strings.HasPrefix(format, "{day}"):
+			b.WriteString(Digitize(strconv.Itoa(t.Day()), d))
+			format = format[len("{day}"):]
+		case strings.HasPrefix(format, "{month}"):
+			b.WriteString(month)
+			format = format[len("{month}"):]
+		case strings.HasPrefix(format, "{year}"):
+			b.WriteString(Digitize(strconv.Itoa(t.Year()), d))
+			format = format[len("{year}"):]
+		default:
+			b.WriteByte('{')
+			format = format[1:]
+		}
+	}
 }
