@@ -59,6 +59,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "isnad build: failed with %d error(s); %s left as it was\n", len(res.Diags.Errors()), *out)
 		return 1
 	}
+	if res.UpToDate {
+		fmt.Fprintf(stdout, "%s is up to date: %d articles, %d pages, %d files (checked in %v)\n",
+			*out, res.Articles, res.Pages, res.Files, time.Since(start).Round(time.Millisecond))
+		return 0
+	}
 	fmt.Fprintf(stdout, "built %d articles into %s: %d pages, %d files (%d written, %d removed) in %v\n",
 		res.Articles, *out, res.Pages, res.Files, res.Written, res.Removed, time.Since(start).Round(time.Millisecond))
 	return 0

@@ -65,6 +65,10 @@ type Result struct {
 	// number of files of the previous build that are gone (BuildDir
 	// only; Build writes every file).
 	Written, Removed int
+	// UpToDate says BuildDir found the site already built from the same
+	// inputs, and did nothing.
+	UpToDate   bool
+	nextFuture time.Time // see builder.nextFuture
 	// Diags holds every problem found, errors and warnings, sorted.
 	Diags diag.List
 	// Sources maps the file of every article page to the article's
@@ -84,6 +88,7 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	b := &builder{cfg: cfg, res: res}
 	err := b.build(ctx)
 	res.Diags.Sort()
+	res.nextFuture = b.nextFuture
 	if err != nil {
 		return res, err
 	}
@@ -130,6 +135,9 @@ type builder struct {
 	searchPages map[string]string // the search pages' folders by language
 	taxonomies  map[string][]*render.Term
 	claimIdx    *claims.Index
+	// nextFuture is the earliest date of an article left out for being
+	// in the future.
+	nextFuture time.Time
 
 	mu    sync.Mutex   // guards res.Diags and urls during the parallel stages
 	urls  []sitemapURL // the pages the sitemap lists
@@ -327,7 +335,13 @@ func (b *builder) articles(docs []*content.Doc) []*render.Article {
 		now = time.Now()
 	}
 	for _, d := range docs {
-		if d.Meta.Draft && !b.cfg.Drafts || d.Meta.Date.After(now) && !b.cfg.Future {
+		if d.Meta.Draft && !b.cfg.Drafts {
+			continue
+		}
+		if d.Meta.Date.After(now) && !b.cfg.Future {
+			if b.nextFuture.IsZero() || d.Meta.Date.Before(b.nextFuture) {
+				b.nextFuture = d.Meta.Date
+			}
 			continue
 		}
 		rel := d.Rel("content")

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // writeDir is BuildDir. Its steps, and what a crash at each leaves:
@@ -14,18 +15,22 @@ import (
 //  1. Take the cache folder's lock, finish the commit of a build that died
 //     half way through it (its journal), and remove the staging folders of
 //     builds that died before their commit.
-//  2. Build. New and changed files go to a fresh staging folder beside
+//  2. Hash the inputs (see inputs). If they hash as they did for the last
+//     successful build and the site is as that build left it (see
+//     unchanged), stop: there is nothing to do.
+//  3. Build. New and changed files go to a fresh staging folder beside
 //     dir; dir is not touched. A crash or a failure leaves dir as it was.
-//  3. Commit: write the journal (the new manifest, the files to move in,
+//  4. Commit: write the journal (the new manifest, the files to move in,
 //     the files to delete) atomically, carry it out, then save the
 //     manifest and remove the journal. A crash in between is finished by
 //     step 1 of the next build, which moves the rest of the new files in;
-//     the site is whole again before anything else runs.
+//     the site is whole again before anything else runs. Last, save the
+//     state: the inputs' hash and what the build reported.
 //
-// The manifest is only a hint: a file is taken to be unchanged only when
-// its size and modification time are still what the manifest says, and a
-// damaged manifest or journal is ignored (every file is then compared
-// byte for byte).
+// The cache is only a hint, checked before it is used: a file is taken to
+// be unchanged only when its size and times are still what the cache
+// says, and a damaged manifest, journal or state is ignored (the build
+// then reads and compares everything itself).
 func writeDir(ctx context.Context, cfg Config, dir string) (*Result, error) {
 	if err := checkReplaceable(dir); err != nil {
 		return &Result{}, err
@@ -56,6 +61,24 @@ func writeDir(ctx context.Context, cfg Config, dir string) (*Result, error) {
 	if !fresh {
 		old = readManifest(filepath.Join(cache, manifestName))
 	}
+	prev := readState(cache)
+	now, kerr := inputs(cfg, prev)
+	if kerr == nil && !fresh && unchanged(cfg, prev, now, old, dir) {
+		res := prev.Result
+		res.Diags = slices.Clone(res.Diags)
+		res.UpToDate = true
+		if now.read > 0 {
+			// Remember the files' identities as of now, so the next
+			// build need not read them again.
+			now.NextFuture, now.Result, now.Manifest = prev.NextFuture, prev.Result, prev.Manifest
+			if err := writeState(cache, now); err != nil {
+				return &res, fmt.Errorf("saving the cache: %w", err)
+			}
+		}
+		return &res, nil
+	}
+	os.Remove(filepath.Join(cache, stateName))
+
 	stage, err := tempSibling(dir)
 	if err != nil {
 		return &Result{}, fmt.Errorf("creating the output folder: %w", err)
@@ -80,5 +103,18 @@ func writeDir(ctx context.Context, cfg Config, dir string) (*Result, error) {
 	}
 	res.Written = int(w.written.Load())
 	res.Removed = removed
+	if kerr == nil {
+		m := readManifest(filepath.Join(cache, manifestName))
+		if m == nil {
+			return res, errors.New("saving the cache: the manifest just written cannot be read")
+		}
+		now.Manifest = m.Sum
+		now.NextFuture = res.nextFuture
+		now.Result = *res
+		now.Result.Written, now.Result.Removed = 0, 0
+		if err := writeState(cache, now); err != nil {
+			return res, fmt.Errorf("saving the cache: %w", err)
+		}
+	}
 	return res, nil
 }

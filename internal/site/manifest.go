@@ -38,6 +38,9 @@ type manifest struct {
 	Stage   string
 	Moves   []string
 	Deletes []string
+
+	// Sum is the hash of the file the manifest was read from.
+	Sum hash
 }
 
 const manifestMagic = "isnad-manifest 1"
@@ -144,6 +147,7 @@ func readManifest(name string) *manifest {
 	if err != nil {
 		return nil
 	}
+	m.Sum = sha256.Sum256(data)
 	return m
 }
 

@@ -337,6 +337,8 @@ func recoverJournal(cache, dir string) error {
 	if err != nil {
 		return err
 	}
+	// The state is of the build before the interrupted one.
+	os.Remove(filepath.Join(cache, stateName))
 	j, err := decodeManifest(data)
 	if err != nil {
 		os.Remove(filepath.Join(cache, manifestName))
