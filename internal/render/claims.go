@@ -70,21 +70,21 @@ func docClaimsOf(n ast.Node) *docClaims {
 
 func (h *claimRenderer) claim(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*annotate.ClaimNode)
-	id := html.EscapeString(n.Claim.ID)
+	id := esc(n.Claim.ID)
 	if entering {
 		w.WriteString(`<span class="claim`)
 		if n.Claim.Origin == annotate.Marked {
 			w.WriteString(` claim-marked`)
 		}
 		if n.Part == 0 {
-			w.WriteString(`" id="` + id + `"`)
+			ws(w, `" id="`, id, `"`)
 		} else {
-			w.WriteString(`" data-claim="` + id + `"`)
+			ws(w, `" data-claim="`, id, `"`)
 		}
 		if n.Claim.Source.ID != "" {
-			w.WriteString(` data-source="` + html.EscapeString(n.Claim.Source.ID) + `"`)
+			ws(w, ` data-source="`, esc(n.Claim.Source.ID), `"`)
 		}
-		w.WriteString(` data-type="` + html.EscapeString(string(n.Claim.Type)) + `">`)
+		ws(w, ` data-type="`, esc(string(n.Claim.Type)), `">`)
 		return ast.WalkContinue, nil
 	}
 	w.WriteString(`</span>`)
@@ -181,9 +181,10 @@ func (h *claimRenderer) cite(w util.BufWriter, _ []byte, node ast.Node, entering
 			noNote = true
 		}
 	}
-	h.chip(w, c, dc, inLink)
+	d := h.describe(c, dc.lang)
+	h.chip(w, c, dc, d, inLink)
 	if !inLink && !noNote {
-		h.note(w, c, dc)
+		h.note(w, c, dc, d)
 	}
 	return ast.WalkContinue, nil
 }
@@ -195,18 +196,18 @@ func (dc *docClaims) claim(id string) *claims.Claim {
 	return dc.article.Claim(id)
 }
 
-// chip writes the chip and its card.
-func (h *claimRenderer) chip(w util.BufWriter, c *claims.Claim, dc *docClaims, inLink bool) {
+// chip writes the chip and its card; desc is describe's.
+func (h *claimRenderer) chip(w util.BufWriter, c *claims.Claim, dc *docClaims, desc string, inLink bool) {
 	lang := dc.lang
-	id := html.EscapeString(c.ID)
+	id := esc(c.ID)
 	ref := i18n.FormatNumber(c.Group.N, lang, h.site.Digits(lang))
+	label := c.Source.Label(lang)
 	if inLink {
-		w.WriteString(`<span class="chip" data-ref="` + ref + `">`)
-		writeName(w, c.Source.Label(lang), lang)
+		ws(w, `<span class="chip" data-ref="`, ref, `">`)
+		writeName(w, label, lang)
 		w.WriteString(`</span>`)
 		return
 	}
-	label := c.Source.Label(lang)
 	w.WriteString(`<span class="cite"><a class="chip`)
 	if !c.Source.Registered() {
 		w.WriteString(` chip-unlisted`)
@@ -216,9 +217,9 @@ func (h *claimRenderer) chip(w util.BufWriter, c *claims.Claim, dc *docClaims, i
 	if utf8.RuneCountInString(label.Text) > 24 {
 		w.WriteString(` chip-long`)
 	}
-	w.WriteString(`" href="#card-` + id + `" role="doc-noteref" aria-describedby="card-` + id + `" data-ref="` + ref + `">`)
+	ws(w, `" href="#card-`, id, `" role="doc-noteref" aria-describedby="card-`, id, `" data-ref="`, ref, `">`)
 	writeName(w, label, lang)
-	w.WriteString(`</a><span class="card" id="card-` + id + `">`)
+	ws(w, `</a><span class="card" id="card-`, id, `">`)
 
 	names := c.Source.Names(lang)
 	w.WriteString(`<span class="card-names"><b>`)
@@ -230,16 +231,16 @@ func (h *claimRenderer) chip(w util.BufWriter, c *claims.Claim, dc *docClaims, i
 		w.WriteString(`</span>`)
 	}
 	w.WriteString(`</span>`)
-	if d := h.describe(c, lang); d != "" {
-		w.WriteString(`<span class="card-kind">` + d + `</span>`)
+	if desc != "" {
+		ws(w, `<span class="card-kind">`, desc, `</span>`)
 	}
 	if len(c.Via) > 0 {
-		w.WriteString(`<span class="card-chain"><span class="card-label">` + h.t(lang, "claims.chain") + `</span> `)
+		ws(w, `<span class="card-chain"><span class="card-label">`, h.t(lang, "claims.chain"), `</span> `)
 		h.chain(w, c, lang)
 		w.WriteString(`</span>`)
 	}
 	if c.Conduit != nil {
-		w.WriteString(`<span class="card-conduit"><span class="card-label">` + h.t(lang, "claims.conduit") + `</span> `)
+		ws(w, `<span class="card-conduit"><span class="card-label">`, h.t(lang, "claims.conduit"), `</span> `)
 		writeName(w, c.Conduit.Name(lang), lang)
 		w.WriteString(`</span>`)
 	}
@@ -250,17 +251,17 @@ func (h *claimRenderer) chip(w util.BufWriter, c *claims.Claim, dc *docClaims, i
 		w.WriteString(h.t(lang, "claims.found"))
 	}
 	if c.Polarity == "deny" {
-		w.WriteString(` · ` + h.t(lang, "claims.denial"))
+		ws(w, ` · `, h.t(lang, "claims.denial"))
 	}
-	w.WriteString(`</span><span class="card-links"><a href="` + html.EscapeString(dc.root+c.Source.Link()) + `">` + h.t(lang, "claims.page") + `</a>`)
+	ws(w, `</span><span class="card-links"><a href="`, esc(dc.root), esc(c.Source.Link()), `">`, h.t(lang, "claims.page"), `</a>`)
 	report, key := c.Report, "claims.report"
 	if report == "" {
 		report, key = c.Source.Homepage(), "claims.homepage"
 	}
 	if report != "" {
-		w.WriteString(` <a href="` + html.EscapeString(report) + `" rel="external">` + h.t(lang, key))
+		ws(w, ` <a href="`, esc(report), `" rel="external">`, h.t(lang, key))
 		if hs := host(report); hs != "" {
-			w.WriteString(` <span class="host" dir="ltr">` + html.EscapeString(hs) + `</span>`)
+			ws(w, ` <span class="host" dir="ltr">`, esc(hs), `</span>`)
 		}
 		w.WriteString(`</a>`)
 	}
@@ -268,17 +269,17 @@ func (h *claimRenderer) chip(w util.BufWriter, c *claims.Claim, dc *docClaims, i
 }
 
 // note writes the margin note and the checkbox that opens it on narrow
-// screens.
-func (h *claimRenderer) note(w util.BufWriter, c *claims.Claim, dc *docClaims) {
+// screens; desc is describe's.
+func (h *claimRenderer) note(w util.BufWriter, c *claims.Claim, dc *docClaims, desc string) {
 	lang := dc.lang
-	id := html.EscapeString(c.ID)
-	w.WriteString(`<input type="checkbox" class="note-toggle" id="nt-` + id + `" tabindex="-1" aria-hidden="true">`)
-	w.WriteString(`<label class="note-label" for="nt-` + id + `" title="` + html.EscapeString(h.t(lang, "claims.note")) + `"></label>`)
+	id := esc(c.ID)
+	ws(w, `<input type="checkbox" class="note-toggle" id="nt-`, id, `" tabindex="-1" aria-hidden="true">`)
+	ws(w, `<label class="note-label" for="nt-`, id, `" title="`, h.t(lang, "claims.note"), `"></label>`)
 	w.WriteString(`<span class="note" aria-hidden="true"><b>`)
 	writeName(w, c.Source.Name(lang), lang)
 	w.WriteString(`</b>`)
-	if d := h.describe(c, lang); d != "" {
-		w.WriteString(` <span class="note-kind">` + d + `</span>`)
+	if desc != "" {
+		ws(w, ` <span class="note-kind">`, desc, `</span>`)
 	}
 	if len(c.Via) > 0 {
 		w.WriteString(` <span class="note-chain">`)
@@ -286,7 +287,7 @@ func (h *claimRenderer) note(w util.BufWriter, c *claims.Claim, dc *docClaims) {
 		w.WriteString(`</span>`)
 	}
 	if c.Conduit != nil {
-		w.WriteString(` <span class="note-chain">` + h.t(lang, "claims.conduit") + ` `)
+		ws(w, ` <span class="note-chain">`, h.t(lang, "claims.conduit"), ` `)
 		writeName(w, c.Conduit.Label(lang), lang)
 		w.WriteString(`</span>`)
 	}
@@ -296,28 +297,36 @@ func (h *claimRenderer) note(w util.BufWriter, c *claims.Claim, dc *docClaims) {
 // describe says what a source is, as HTML: "وكالة أنباء · كوريا
 // الشمالية"; for a person, their role and the body they speak for.
 func (h *claimRenderer) describe(c *claims.Claim, lang string) string {
-	var parts []string
+	var b strings.Builder
+	sep := func() {
+		if b.Len() > 0 {
+			b.WriteString(" · ")
+		}
+	}
 	if c.Source.Kind == outlet.Person {
 		if r := c.Role(); r.Text != "" {
-			parts = append(parts, nameHTML(r, lang))
+			b.WriteString(nameHTML(r, lang))
 		}
 		if c.Org != nil {
-			parts = append(parts, nameHTML(c.Org.Name(lang), lang))
+			sep()
+			b.WriteString(nameHTML(c.Org.Name(lang), lang))
 		}
-		if len(parts) > 0 {
-			return strings.Join(parts, " · ")
+		if b.Len() > 0 {
+			return b.String()
 		}
 	}
 	if c.Source.Kind != "" {
-		parts = append(parts, html.EscapeString(h.t(lang, "kind."+string(c.Source.Kind))))
+		b.WriteString(h.t(lang, "kind."+string(c.Source.Kind)))
 	}
 	if cc := c.Source.Country(); cc != "" {
-		parts = append(parts, html.EscapeString(countryName(h.cat, lang, cc)))
+		sep()
+		b.WriteString(esc(countryName(h.cat, lang, cc)))
 	}
 	if !c.Source.Registered() {
-		parts = append(parts, html.EscapeString(h.t(lang, "claims.unlisted")))
+		sep()
+		b.WriteString(h.t(lang, "claims.unlisted"))
 	}
-	return strings.Join(parts, " · ")
+	return b.String()
 }
 
 // chain writes who the claim passed through, the first speaker first,
@@ -330,13 +339,29 @@ func (h *claimRenderer) chain(w util.BufWriter, c *claims.Claim, lang string) {
 	}
 	for i, s := range c.Chain() {
 		if i > 0 {
-			w.WriteString(` <span class="arrow">` + arrow + `</span> `)
+			ws(w, ` <span class="arrow">`, arrow, `</span> `)
 		}
 		writeName(w, s.Label(lang), lang)
 	}
 }
 
-func (h *claimRenderer) t(lang, key string) string { return html.EscapeString(h.cat.T(lang, key)) }
+func (h *claimRenderer) t(lang, key string) string { return esc(h.cat.T(lang, key)) }
+
+// ws writes each of s in turn.
+func ws(w util.BufWriter, s ...string) {
+	for _, x := range s {
+		w.WriteString(x)
+	}
+}
+
+// esc escapes s for HTML text and attributes, without allocating when
+// there is nothing to escape, the usual case.
+func esc(s string) string {
+	if !strings.ContainsAny(s, `<>&'"`) {
+		return s
+	}
+	return html.EscapeString(s)
+}
 
 // countryName is the name of the country with ISO code cc in lang, from
 // the catalog's "country.CC", else the code.
@@ -351,12 +376,16 @@ func countryName(cat i18n.Catalog, lang, cc string) string {
 // writeName writes a name isolated from the text around it, with its
 // language when it is not the page's.
 func writeName(w util.BufWriter, n claims.Name, pageLang string) {
-	w.WriteString(nameHTML(n, pageLang))
+	if n.Lang == "" || i18n.Base(n.Lang) == i18n.Base(pageLang) {
+		ws(w, `<bdi>`, esc(n.Text), `</bdi>`)
+		return
+	}
+	ws(w, `<bdi lang="`, esc(n.Lang), `" dir="`, n.Dir(), `">`, esc(n.Text), `</bdi>`)
 }
 
 func nameHTML(n claims.Name, pageLang string) string {
 	if n.Lang == "" || i18n.Base(n.Lang) == i18n.Base(pageLang) {
-		return `<bdi>` + html.EscapeString(n.Text) + `</bdi>`
+		return `<bdi>` + esc(n.Text) + `</bdi>`
 	}
-	return `<bdi lang="` + html.EscapeString(n.Lang) + `" dir="` + n.Dir() + `">` + html.EscapeString(n.Text) + `</bdi>`
+	return `<bdi lang="` + esc(n.Lang) + `" dir="` + n.Dir() + `">` + esc(n.Text) + `</bdi>`
 }

@@ -107,6 +107,8 @@ func (r *Renderer) Body(ctx context.Context, d *content.Doc, a *Article) diag.Li
 	// Isolation comes last, so claim spans hold whole runs of text.
 	isolator{}.Transform(doc.(*ast.Document), text.NewReader(body), pc)
 	var buf bytes.Buffer
+	// Claims' chips, cards and notes make the page a few times its source.
+	buf.Grow(4*len(body) + 4096)
 	if err := r.md.Renderer().Render(&buf, body, doc); err != nil {
 		diags.Addf(d.Pos(d.BodyStart), "rendering: %v", err)
 	}
