@@ -82,3 +82,8 @@ echo
 "$dir/bin/servelatency" -runs "$runs" \
 	-target "isnad=http://127.0.0.1:$pi/$page,$dir/isnad/$rel" \
 	-target "hugo=http://127.0.0.1:$ph/$page,$dir/hugo/$rel"
+
+# isnad serve logs when it sent each reload event: the time from the save
+# to the event, which the browser acts on.
+awk '/reload sent/ {for (i = 1; i <= NF; i++) if ($i ~ /ms$/ && $(i+1) == "after") {sub("ms", "", $i); print $i}}' "$dir/isnad-serve.log" |
+	tail -n "$runs" | sort -g | awk '{a[NR]=$1} END {if (NR) printf "\nisnad: save to reload event, median %d ms, p90 %d ms (%d edits; from its log)\n", a[int((NR+1)/2)], a[int((NR-1)*9/10)+1], NR}'

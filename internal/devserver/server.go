@@ -218,7 +218,11 @@ func (s *Server) publish(o outcome) {
 	s.hub.broadcast(sse("build", data))
 
 	if ev.OK {
-		s.logf("build %d: %d file(s) changed in %v", ev.Build, n, o.took.Round(time.Millisecond))
+		if o.first.IsZero() {
+			s.logf("build %d: %d file(s) in %v", ev.Build, n, o.took.Round(time.Millisecond))
+		} else {
+			s.logf("build %d: %d file(s) changed; built in %v, reload sent %dms after the change", ev.Build, n, o.took.Round(time.Millisecond), ev.Ms)
+		}
 	} else {
 		s.logf("build %d failed in %v; still serving the last good site:", ev.Build, o.took.Round(time.Millisecond))
 		for _, p := range ev.Problems {

@@ -453,10 +453,15 @@ func (b *builder) gatherTaxonomies(articles []*render.Article) map[string][]*ren
 	out := map[string][]*render.Term{}
 	for _, plural := range slices.Sorted(maps.Keys(invert(b.conf.Taxonomies))) {
 		bySlug := map[string]*render.Term{}
+		slugs := map[string]string{} // by name: a site has few, used many times
 		var terms []*render.Term
 		for _, a := range articles {
 			for _, name := range a.Doc.Meta.Terms(plural) {
-				slug := render.Slug(name)
+				slug, ok := slugs[name]
+				if !ok {
+					slug = render.Slug(name)
+					slugs[name] = slug
+				}
 				if slug == "" {
 					continue
 				}
@@ -467,7 +472,9 @@ func (b *builder) gatherTaxonomies(articles []*render.Article) map[string][]*ren
 					bySlug[slug] = t
 					terms = append(terms, t)
 				}
-				if !slices.Contains(t.Articles, a) {
+				// a is the last article added, if it already is one
+				// of t's: articles come one after another.
+				if n := len(t.Articles); n == 0 || t.Articles[n-1] != a {
 					t.Articles = append(t.Articles, a)
 				}
 				if a.Terms == nil {

@@ -84,6 +84,7 @@ type memo struct {
 	files            map[string]fileMemo // by output name
 	groups           map[string]*group   // lazy groups by folder
 	assets           map[string]*File    // the assets and assets/code.css
+	sitemaps         map[hash]map[string]*File
 }
 
 // setupMemo keeps the output of builder.setup.
@@ -160,7 +161,7 @@ func (bl *Builder) build(ctx context.Context, changed []string, res *Result) (*S
 	if full || slices.ContainsFunc(changed, isGlobal) {
 		body, page := bl.globalKeys()
 		if !m.ready || body != m.bodyKey {
-			m.docs, m.files, m.groups, m.assets, m.setup = nil, nil, nil, nil, nil
+			m.docs, m.files, m.groups, m.assets, m.setup, m.sitemaps = nil, nil, nil, nil, nil, nil
 			full = true
 		} else if page != m.pageKey {
 			m.files, m.groups, m.setup = nil, nil, nil
@@ -670,10 +671,17 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 		once.Do(func() { idx = b.claimIndex(articles) })
 		return idx
 	}
-	write := func(name string, key hash, mk func() *render.Page, fill func(*render.Page) bool) {
+	// write puts page number i (0 for the index) of an outlet's.
+	write := func(name string, i int, key hash, mk func() *render.Page, fill func(*render.Page) bool) {
 		if f := inc.reuse(name, key); f != nil {
 			b.put(name, f)
-			b.wrote(name, mk())
+			if i > 1 {
+				b.pages.Add(1) // not in the sitemap
+				return
+			}
+			// The sitemap lists first pages; it needs no more of
+			// them than this.
+			b.wrote(name, &render.Page{Kind: render.KindOutlet, Path: strings.TrimSuffix(name, "index.html")})
 			return
 		}
 		p := mk()
@@ -691,7 +699,7 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 		inc.remember(name, key, f)
 		b.wrote(name, p)
 	}
-	write("outlets/index.html", all.sum(), func() *render.Page {
+	write("outlets/index.html", 0, all.sum(), func() *render.Page {
 		return b.page(render.KindOutlets, lang, "outlets/", b.cat.T(lang, "outlets.title"))
 	}, func(p *render.Page) bool {
 		p.Outlets = index()
@@ -731,7 +739,7 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 			return o.src.Path() + "page/" + strconv.Itoa(i) + "/"
 		}
 		for i := 1; i <= n; i++ {
-			write(pathOf(i)+"index.html", pages[i-1].sum(), func() *render.Page {
+			write(pathOf(i)+"index.html", i, pages[i-1].sum(), func() *render.Page {
 				p := b.page(render.KindOutlet, lang, pathOf(i), o.src.Name(lang).Text)
 				if n > 1 {
 					p.Pager = &render.Pager{Number: i, Total: n}
@@ -884,6 +892,42 @@ func (inc *incState) reuseFeeds(b *builder, articles []*render.Article) bool {
 		inc.remember(name, key, f)
 	}
 	return true
+}
+
+// sitemap puts the sitemap files of an earlier build in this one's output
+// when the pages they list are the same, and reports true; or it returns
+// keep, for writeSitemap to call once it has written them.
+func (inc *incState) sitemap(b *builder) (done bool, keep func()) {
+	k := newKeyer(inc.m.bodyKey, "sitemap")
+	for _, u := range b.urls {
+		k.str(u.path)
+		k.int(int(u.lastmod.Unix()), u.lastmod.Nanosecond())
+		if a := u.article; a != nil {
+			k.str(a.Lang)
+			for _, t := range a.Translations {
+				k.str(t.Lang, t.Path)
+			}
+		}
+		k.str("\x00")
+	}
+	key := k.sum()
+	if fm, ok := inc.m.sitemaps[key]; ok {
+		for name, f := range fm {
+			b.put(name, f)
+		}
+		return true, nil
+	}
+	return false, func() {
+		inc.out.mu.Lock()
+		defer inc.out.mu.Unlock()
+		fm := map[string]*File{}
+		for name, f := range inc.out.files {
+			if strings.HasPrefix(name, "sitemap") && path.Ext(name) == ".xml" {
+				fm[name] = f
+			}
+		}
+		inc.m.sitemaps = map[hash]map[string]*File{key: fm}
+	}
 }
 
 // reuseAssets puts the assets of the last build in this one's output,

@@ -173,6 +173,13 @@ func (b *builder) writeSitemap() {
 		return
 	}
 	slices.SortFunc(b.urls, func(x, y sitemapURL) int { return strings.Compare(x.path, y.path) })
+	if b.inc != nil {
+		done, keep := b.inc.sitemap(b)
+		if done {
+			return
+		}
+		defer keep()
+	}
 	var urls []feed.URL
 	for _, u := range b.urls {
 		fu := feed.URL{Loc: b.conf.URL(u.path), Lastmod: u.lastmod}
