@@ -119,6 +119,9 @@ type doc struct {
 	dateline    *src
 	datelineEnd int  // token just past the dateline of the current block
 	issuerSrc   *src // who issued the latest statement or report ("أصدرت X بيانا")
+	// contentFirst is set while reading the subject of a verb that comes
+	// after its quoted content: "«...»، قال X".
+	contentFirst bool
 	block       *Block
 	toks        []token
 }

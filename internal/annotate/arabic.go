@@ -355,7 +355,9 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 	lex := d.a.lex
 	f := found{start: a, typ: Indirect, cue: [2]int{i, i + 1}, deny: v.deny}
 	initial := i == first || i == first+1 && lex.conjunctions[d.toks[first].key]
-	if !initial {
+	// "«...»، قال X": the quoted content comes first.
+	cf := !initial && d.quoteBefore(a, i)
+	if !initial && !cf {
 		// "وكانت وكالة بلومبرغ قد ذكرت": the subject comes first, read by
 		// arSubjectFirst.
 		if d.toks[i-1].key == "قد" && i-1 > first && isKana(d.toks[first].key) {
@@ -377,10 +379,19 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 			}
 		}
 	}
+	d.contentFirst = cf
 	s, end, ok := d.arNP(subj, b, true)
+	d.contentFirst = false
 	if ok && lead != nil {
 		f.conduit = lead
 		d.mention(*lead)
+	}
+	if ok && lead == nil {
+		// "وفي تصريح للجزيرة، قال X": the conduit opens the sentence.
+		if c, ok := d.leadConduit(a, i); ok {
+			f.conduit = &c
+			d.mention(c)
+		}
 	}
 	if ok && v.class == vMedium && !s.isMedia() {
 		return found{}, false
@@ -418,6 +429,9 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 	if comp && d.wholeQuote(cs, b) && !d.hasComma(end, cs) {
 		direct = true // إن "...": the words themselves
 	}
+	if cf {
+		direct = true
+	}
 	switch {
 	case v.class == vAnnounce && !comp && !direct:
 		return found{}, false
@@ -430,6 +444,45 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 		f.typ = Direct
 	}
 	return f, true
+}
+
+// quoteBefore reports a quotation from the sentence start up to the verb
+// at i, a comma and "هكذا" allowed between: "«...»، قال X", "\"...\"،
+// هكذا قال X".
+func (d *doc) quoteBefore(a, i int) bool {
+	k := i - 1
+	for k >= a && (d.toks[k].key == "هكذا" || d.toks[k].key == "كما") {
+		k--
+	}
+	for k >= a && d.toks[k].kind == tPunct && (isComma(d.toks[k].key) || isDash(d.toks[k].key)) {
+		k--
+	}
+	return k > a && d.roles[k] == -1 && d.quoteFromStart(k, a)
+}
+
+// leadConduit reads "في تصريح لـX" or "في مقابلة مع X" between the
+// sentence start and the verb at i: the outlet that carried the words.
+func (d *doc) leadConduit(a, i int) (src, bool) {
+	for k := a; k+1 < i; k++ {
+		w := strings.TrimPrefix(d.toks[k].key, "و")
+		if !d.a.lex.venues[w] && !d.a.lex.venues[strings.TrimPrefix(w, "ب")] {
+			continue
+		}
+		j := k + 1
+		for j < i && d.toks[j].kind == tWord && d.a.lex.nisba(d.toks[j].key) {
+			j++ // "في مقابلة تلفزيونية مع"
+		}
+		if j < i && (d.toks[j].key == "مع" || d.toks[j].key == "ل") {
+			j++
+		}
+		if j >= i {
+			continue
+		}
+		if c, _, ok := d.arNP(j, i, true); ok && c.isMedia() && !c.anaphor {
+			return c, true
+		}
+	}
+	return src{}, false
 }
 
 // arTail reads what follows a clause's subject up to its content: a chain
@@ -486,6 +539,8 @@ func (d *doc) arTail(f *found, i, b int, class verbClass) (int, bool, bool) {
 		// "في بيان نشرته وكالة أعماق".
 		j = -1
 		switch {
+		case class == vTell && n == 0:
+			j = i // "أبلغ مسؤول رويترز": the object is whom he told
 		case k == "مع":
 			j = i + 1
 		case k == "نشرته" || k == "نشرتها" || k == "بثته" || k == "بثتها" || k == "اوردته" || k == "اوردتها" || k == "نقلته" || k == "نقلتها":
@@ -759,35 +814,73 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		// An unknown proper name needs a verb before and a complementiser
 		// right after: "قال جون سميث إن".
 		j := i
-		for j < b && j-i < 4 && d.toks[j].kind == tWord && !lex.comp[d.toks[j].key] && !lex.stopAfterSub[d.toks[j].key] && d.timeEnd(j, b) == j {
+		for j < b && j-i < 4 && d.toks[j].kind == tWord && !lex.comp[d.toks[j].key] && !lex.stopAfterSub[d.toks[j].key] && d.timeEnd(j, b) == j && !(j > i && d.conduitAt(j)) {
 			j++
 		}
-		k2 := j
-		for k2 < b && (isComma(d.toks[k2].key) || d.timeEnd(k2, b) > k2) {
-			k2 = max(k2+1, d.timeEnd(k2, b))
-		}
-		// "قال جون سميث في بيان إن": a short venue may come between.
-		if k2 < b && j > i && (d.toks[k2].key == "في" || d.toks[k2].key == "خلال" || d.toks[k2].key == "عبر" || strings.HasPrefix(d.toks[k2].key, "ل")) {
-			for n := k2 + 1; n < b && n <= k2+6; n++ {
-				if _, v := d.verbAt(n); v || isTerminator(d.toks[n].key) {
-					break
-				}
-				if lex.comp[d.toks[n].key] || isColon(d.toks[n].key) {
-					k2 = n
-					break
-				}
+		if _, isVerb := d.verbAt(i); j > i && !isVerb && d.nameEnds(j, b) {
+			if s, ok := d.partialPerson(i, j); ok {
+				return s, j, true
 			}
-		}
-		if j > i && k2 < b && (lex.comp[d.toks[k2].key] || isColon(d.toks[k2].key)) {
-			if _, isVerb := d.verbAt(i); !isVerb {
-				if s, ok := d.partialPerson(i, j); ok {
-					return s, j, true
-				}
-				return src{name: d.text(i, j), kind: outlet.Person, gender: 'm'}, j, true
-			}
+			return src{name: d.text(i, j), kind: outlet.Person, gender: 'm'}, j, true
 		}
 	}
 	return src{}, i, false
+}
+
+// nameEnds reports whether an unknown name may end before token j: its
+// content follows (a complementiser or a colon), perhaps after a short
+// venue or conduit ("قال جون سميث في بيان إن", "لرويترز إن") or an
+// apposition ("، وهو صاحب متجر:"); or the content came first ("«...»،
+// تقول أم محمد، وهي نازحة").
+func (d *doc) nameEnds(j, b int) bool {
+	lex := d.a.lex
+	if d.contentFirst && (j >= b || isComma(d.toks[j].key) || d.toks[j].kind == tPunct && isTerminator(d.toks[j].key) || d.conduitAt(j)) {
+		return true
+	}
+	k2 := j
+	for k2 < b && (isComma(d.toks[k2].key) || d.timeEnd(k2, b) > k2) {
+		k2 = max(k2+1, d.timeEnd(k2, b))
+	}
+	if k2 < b && (lex.comp[d.toks[k2].key] || isColon(d.toks[k2].key)) {
+		return true
+	}
+	// A short venue or conduit, or an apposition after a comma, then the
+	// content.
+	venue := k2 < b && (d.toks[k2].key == "في" || d.toks[k2].key == "خلال" || d.toks[k2].key == "عبر" || strings.HasPrefix(d.toks[k2].key, "ل"))
+	app := j < b && isComma(d.toks[j].key)
+	if !venue && !app {
+		return false
+	}
+	limit := 6
+	if app {
+		limit = 12
+	}
+	for n := k2 + 1; n < b && n <= k2+limit; n++ {
+		if _, v := d.verbAt(n); v || isTerminator(d.toks[n].key) {
+			return false
+		}
+		if lex.comp[d.toks[n].key] || isColon(d.toks[n].key) {
+			return true
+		}
+	}
+	return false
+}
+
+// conduitAt reports an outlet after ل at token j: "لرويترز", "لوكالة
+// الأناضول", "لـ\"العربي الجديد\"".
+func (d *doc) conduitAt(j int) bool {
+	k := d.toks[j].key
+	if !strings.HasPrefix(k, "ل") || strings.HasPrefix(k, "لل") {
+		return false
+	}
+	if k == "ل" {
+		return true
+	}
+	if val, _ := d.a.m.match(d.toks, j, true); val != nil && val.entry != nil && d.a.m.src(val.entry).isMedia() {
+		return true
+	}
+	tn, ok := d.a.lex.typeNouns[k[len("ل"):]]
+	return ok && tn.kinds[0] != "official" && tn.kinds[0] != "organization"
 }
 
 // bareKey strips a conjunction و / ف from k when what is left is a word
@@ -912,6 +1005,13 @@ func (d *doc) npEnd(i, b int) int {
 		}
 		if _, ok := d.verbAt(j); ok {
 			break
+		}
+		if j > i && !strings.HasPrefix(t.key, "ب") && d.toks[j-1].key != "باسم" && d.a.m.first[t.key] {
+			// "أبلغ مسؤول أوروبي رويترز أن": an outlet after the phrase is
+			// whom it spoke to.
+			if val, _ := d.a.m.match(d.toks, j, false); val != nil && val.entry != nil && !val.entry.RequiresCue && d.a.m.src(val.entry).isMedia() {
+				break
+			}
 		}
 		if strings.HasPrefix(t.key, "ل") {
 			// A conduit: "مسؤول أميركي لرويترز", "شهود لصحيفة الشروق". Right
@@ -1048,17 +1148,26 @@ func (d *doc) anaphorNoun(k string, alone bool) (src, bool) {
 	// "وأضاف الوزير" after "قال وزير الخارجية ...": a title goes on with
 	// the person who just spoke.
 	if alone && d.a.lex.sourceNouns[k].kind == "official" {
-		return d.recentSpeaker(n)
+		return d.recentSpeaker(n, false)
 	}
 	return src{}, false
 }
 
-// recentSpeaker returns the source of one of the last two claims that is
-// a person or an unnamed official headed by noun.
-func (d *doc) recentSpeaker(noun string) (src, bool) {
+// recentSpeaker returns the source of one of the last few claims headed
+// by noun ("the witnesses" after "Witnesses said"), else, for a single
+// title, of one of the last two that is a person or an unnamed official.
+func (d *doc) recentSpeaker(noun string, plural bool) (src, bool) {
+	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 4; i, n = i-1, n+1 {
+		if s := d.csrc[i]; s.noun == noun {
+			return s, true
+		}
+	}
+	if plural {
+		return src{}, false
+	}
 	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 2; i, n = i-1, n+1 {
 		s := d.csrc[i]
-		if s.noun == noun || s.kind == outlet.Person || s.entry == nil && (s.kind == outlet.Official || s.kind == outlet.Anonymous) && s.gender != 'p' {
+		if s.kind == outlet.Person || s.entry == nil && (s.kind == outlet.Official || s.kind == outlet.Anonymous) && s.gender != 'p' {
 			return s, true
 		}
 	}

@@ -173,7 +173,7 @@ func (d *doc) enTrailing(i, b int) (int, verb, bool) {
 func (d *doc) enPrevious(g byte) (src, bool) {
 	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 3; i, n = i-1, n+1 {
 		s := d.csrc[i]
-		person := s.kind == outlet.Person || s.entry == nil && (s.kind == outlet.Official || s.kind == outlet.Anonymous) && s.gender != 'p'
+		person := s.kind == outlet.Person || s.entry == nil && s.head == "" && (s.kind == outlet.Official || s.kind == outlet.Anonymous) && s.gender != 'p'
 		ok := false
 		switch g {
 		case 'm', 'f':
@@ -555,15 +555,20 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			return s, true
 		}
 	}
-	// "The official", "the spokesman": the person or official speaking
-	// just before.
+	// "The official", "the spokesman", "the witnesses": the person or
+	// official speaking just before.
 	if first == "the" && j-i == 2 {
-		if sn, ok := lex.enSourceHead[d.toks[i+1].key]; ok && sn.gender != 'p' {
-			if s, ok := d.recentSpeaker(d.toks[i+1].key); ok {
+		if sn, ok := lex.enSourceHead[d.toks[i+1].key]; ok {
+			if s, ok := d.recentSpeaker(d.toks[i+1].key, sn.gender == 'p'); ok {
 				s.anaphor = true
 				return s, true
 			}
 		}
+	}
+	// "Analysts at Goldman Sachs", "officials in Kyiv": people in a body
+	// or a place, unnamed; the body is whom they speak for.
+	if s, ok := d.enPeopleIn(i, j); ok {
+		return s, true
 	}
 	// "The paper", "the agency", "the Israeli military": an earlier source.
 	if first == "the" && j-i <= 3 {
@@ -605,6 +610,11 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			person = &p
 			break
 		}
+		if s.isMedia() && k > i && d.toks[k-1].upper && !enTitleWords[d.toks[k-1].key] && !enDeterminers[d.toks[k-1].key] && d.toks[k-1].key != "'s" {
+			// "The Kyiv Independent" is not The Independent.
+			k = end - 1
+			continue
+		}
 		if s.entry != nil && body == nil && d.toks[k].upper && (k == i || !enPrep[d.toks[k-1].key] || d.spokesFor(i, k)) && !(k > i && d.toks[k-1].key == "the" && k-1 > i && enPrep[d.toks[k-2].key] && !d.spokesFor(i, k-1)) {
 			bb := s
 			body, bodyAt = &bb, k
@@ -625,6 +635,10 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	}
 	// A name after a title: "Hamas official Osama Hamdan".
 	if n := d.nameRun(i, j); n >= 2 && (body == nil || j-n >= d.bodyEnd(bodyAt, j)) {
+		if tn, ok := lex.enTypeNouns[d.toks[j-1].key]; ok {
+			// "The Sudanese Doctors Union": a body, not a person.
+			return src{name: d.text(j-n, j), kind: kindOf(tn), gender: 'n', head: d.toks[j-1].key}, true
+		}
 		s := src{name: d.text(j-n, j), kind: outlet.Person, gender: '?'}
 		if body != nil {
 			s.org = body.entry
@@ -636,19 +650,29 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	}
 	if body != nil {
 		// "A European Union negotiator", "Pentagon officials": unnamed
-		// people in the body, not the body speaking (a spokesman is).
+		// people in the body, not the body speaking (a spokesman is, and
+		// "the spokesman" later stands for the body).
 		for k := d.bodyEnd(bodyAt, j); k < j; k++ {
-			if sn, ok := lex.enSourceHead[d.toks[k].key]; ok && sn.kind == "anonymous" {
+			sn, ok := lex.enSourceHead[d.toks[k].key]
+			if !ok {
+				continue
+			}
+			if sn.kind == "anonymous" {
 				return src{name: d.text(i, j), kind: outlet.Anonymous, gender: sn.gender, noun: d.toks[k].key, org: body.entry}, true
+			}
+			if isSpokes(d.toks[k].key) {
+				b := *body
+				b.noun = d.toks[k].key
+				return b, true
 			}
 		}
 		return *body, true
 	}
 	// An outlet named with its type noun: "Jordan's Al-Ghad newspaper",
 	// "Egyptian news website Mada Masr".
-	if tn, ok := lex.enTypeNouns[d.toks[j-1].key]; ok && j-i >= 2 && d.toks[j-2].upper {
+	if tn, ok := lex.enTypeNouns[d.toks[j-1].key]; ok && j-i >= 2 && d.toks[j-2].upper && !enDeterminers[d.toks[j-2].key] {
 		k := j - 1
-		for k > i && (d.toks[k-1].upper || transparent(d.toks[k-1])) {
+		for k > i && (d.toks[k-1].upper || transparent(d.toks[k-1])) && !enDeterminers[d.toks[k-1].key] {
 			k--
 		}
 		return src{name: d.text(k, j-1), kind: kindOf(tn), gender: 'n', head: d.toks[j-1].key}, true
@@ -673,10 +697,24 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 		if d.nameRun(i, j) == j-i && j-i >= 2 {
 			kind = outlet.Person
 		}
-		if !d.toks[i].upper {
+		// "Lebanon's health ministry", "the central bank": the type noun
+		// lets "the ministry" point back to it.
+		head := ""
+		for k := j - 1; k >= i; k-- {
+			if tn, ok := lex.enTypeNouns[d.toks[k].key]; ok {
+				head = d.toks[k].key
+				kind = kindOf(tn)
+				break
+			}
+		}
+		if !d.toks[i].upper && head == "" {
 			kind = outlet.Anonymous
 		}
-		return src{name: d.text(i, j), kind: kind, gender: '?'}, true
+		g := byte('?')
+		if head != "" {
+			g = 'n'
+		}
+		return src{name: d.text(i, j), kind: kind, gender: g, head: head}, true
 	}
 	return src{}, false
 }
@@ -697,6 +735,54 @@ func (d *doc) skipThe(i, j int) int {
 	return i
 }
 
+// isSpokes reports a word for a spokesperson.
+func isSpokes(w string) bool {
+	switch w {
+	case "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokespersons", "spokesmen":
+		return true
+	}
+	return false
+}
+
+// enPeopleIn reads "analysts at Goldman Sachs", "U.S. officials in
+// Baghdad", "two diplomats familiar with the talks": unnamed people
+// headed by a source noun, with a preposition after it. The body after
+// the preposition, if registered, is whom they speak for.
+func (d *doc) enPeopleIn(i, j int) (src, bool) {
+	lex := d.a.lex
+	for k := i; k < j-1; k++ {
+		t := d.toks[k]
+		sn, ok := lex.enSourceHead[t.key]
+		if !ok {
+			// Determiners, numbers, adjectives and nationalities may come
+			// first: "two senior U.S. officials".
+			if t.kind == tWord && (!t.upper || k == i || enTitleWords[t.key] || lex.quantity[t.key]) || t.kind == tNum || transparent(t) {
+				continue
+			}
+			if t.kind == tWord && t.upper && d.a.m.first[t.key] == false {
+				continue // "Israeli", "Western"
+			}
+			return src{}, false
+		}
+		if sn.kind != "anonymous" {
+			return src{}, false
+		}
+		p := d.toks[k+1].key
+		if !enPrep[p] && p != "familiar" && p != "close" && p != "briefed" && p != "involved" && p != "knowledgeable" {
+			return src{}, false
+		}
+		s := src{name: d.text(i, j), kind: outlet.Anonymous, gender: sn.gender, noun: t.key}
+		for m := k + 2; m < j; m++ {
+			if val, _ := d.a.m.match(d.toks, m, false); val != nil && val.entry != nil && val.entry.Kind != outlet.Person {
+				s.org = val.entry
+				break
+			}
+		}
+		return s, true
+	}
+	return src{}, false
+}
+
 // spokesFor reports "a spokesman for X" up to token k: X speaks through
 // the spokesman, so X is the source.
 func (d *doc) spokesFor(i, k int) bool {
@@ -714,7 +800,8 @@ func (d *doc) enAnaphor(head string) (src, bool) {
 	// The source of a recent claim first: "the agency said" goes on with
 	// the agency that was speaking.
 	same := func(m src) bool {
-		return m.head == head || m.entry != nil && (d.a.m.hasHead(m.entry, head) || enSameHead(m.entry.Head.En, head))
+		return m.head == head || m.entry != nil && (d.a.m.hasHead(m.entry, head) || enSameHead(m.entry.Head.En, head)) ||
+			m.entry == nil && m.head != "" && enSameHead(m.head, head)
 	}
 	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 4; i, n = i-1, n+1 {
 		if m := d.csrc[i]; same(m) {
