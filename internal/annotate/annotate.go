@@ -122,8 +122,8 @@ type doc struct {
 	// contentFirst is set while reading the subject of a verb that comes
 	// after its quoted content: "«...»، قال X".
 	contentFirst bool
-	block       *Block
-	toks        []token
+	block        *Block
+	toks         []token
 }
 
 // Annotate finds the claims of one article: detected ones, then those the
