@@ -170,6 +170,7 @@ func (d *doc) blockClaims(b *Block) {
 	// makes the next one.
 	announced := d.colon
 	d.colon = nil
+	var quoted *src // the source of the previous sentence's direct quote
 	for si, s := range d.sents {
 		s = trimSentence(d.toks, s)
 		if s.a >= s.b {
@@ -195,6 +196,16 @@ func (d *doc) blockClaims(b *Block) {
 		}
 		if len(fs) == 0 && si == 0 && announced != nil && d.toks[s.a].kind == tPunct && isQuote(d.toks[s.a].key) {
 			fs = []found{{start: s.a, source: *announced, typ: Direct}}
+		}
+		// "\"We are ready,\" Zelensky said. \"But we need more.\"": a
+		// quotation standing alone goes on with the speaker just quoted.
+		if len(fs) == 0 && quoted != nil && d.wholeQuote(s.a, s.b) {
+			fs = []found{{start: s.a, source: *quoted, typ: Direct}}
+		}
+		quoted = nil
+		if n := len(fs); n > 0 && fs[n-1].typ == Direct {
+			q := fs[n-1].source
+			quoted = &q
 		}
 		d.scanMentions(s)
 		if len(fs) == 0 {

@@ -682,7 +682,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 				return p, pend, true
 			}
 		}
-		if ok && (val.entry == nil || !val.entry.RequiresCue || afterVerb || d.typeNounBefore(start)) {
+		if ok && (val.entry == nil || !val.entry.RequiresCue || afterVerb || d.typeNounBefore(start)) && d.fits(val.entry, start, end, b) {
 			return s, d.apposition(s, end, b), true
 		}
 	}
@@ -721,19 +721,19 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		for j < b && transparent(d.toks[j]) {
 			j++
 		}
-		if val, end := d.a.m.match(d.toks, j, false); val != nil && val.entry != nil {
+		if val, end := d.a.m.match(d.toks, j, false); val != nil && val.entry != nil && d.fits(val.entry, j, end, b) {
 			s := d.a.m.src(val.entry)
 			return s, d.apposition(s, end, b), true
 		}
-		if e, end := d.a.m.matchFuzzy(d.toks, j, bare); e != nil {
+		if e, end := d.a.m.matchFuzzy(d.toks, j, bare); e != nil && d.fits(e, j, end, b) {
 			return d.a.m.src(e), end, true
 		}
-		if e, end := d.a.m.matchFuzzy(d.toks, i, bare); e != nil && end > j {
+		if e, end := d.a.m.matchFuzzy(d.toks, i, bare); e != nil && end > j && d.fits(e, i, end, b) {
 			// "مكتب رئيس الوزراء" for "مكتب رئيس الوزراء الإسرائيلي".
 			return d.a.m.src(e), end, true
 		}
 		if tn.kinds[0] != "official" && tn.kinds[0] != "organization" {
-			if e, end := d.a.m.matchFuzzy(d.toks, j, ""); e != nil {
+			if e, end := d.a.m.matchFuzzy(d.toks, j, ""); e != nil && d.fits(e, j, end, b) {
 				return d.a.m.src(e), end, true
 			}
 		}
@@ -797,17 +797,13 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 	// its complementiser.
 	if afterVerb && strings.HasPrefix(k, "ال") && !lex.notSource[k] && !lex.isWord(k) {
 		j := i + 1
-		for j < b && j-i < 3 && d.toks[j].kind == tWord && !lex.comp[d.toks[j].key] && !lex.stopAfterSub[d.toks[j].key] {
+		for j < b && j-i < 3 && d.toks[j].kind == tWord && !lex.comp[d.toks[j].key] && !lex.stopAfterSub[d.toks[j].key] && d.timeEnd(j, b) == j && !d.conduitAt(j) {
 			j++
 		}
-		k2 := j
-		for k2 < b && (isComma(d.toks[k2].key) || d.timeEnd(k2, b) > k2) {
-			k2 = max(k2+1, d.timeEnd(k2, b))
-		}
-		if k2 < b && lex.comp[d.toks[k2].key] {
-			if _, isVerb := d.verbAt(i); !isVerb {
-				return src{name: d.text(i, j), kind: outlet.Organization, gender: 'f'}, j, true
-			}
+		// "قال الدفاع المدني في غزة إن": a place or a venue may come
+		// before the content.
+		if _, isVerb := d.verbAt(i); !isVerb && d.nameEnds(j, b) {
+			return src{name: d.text(i, j), kind: outlet.Organization, gender: 'f'}, j, true
 		}
 	}
 	if afterVerb && !strings.HasPrefix(k, "ال") && !strings.HasPrefix(k, "لل") {
@@ -954,6 +950,32 @@ func (d *doc) resolve(val *nameVal, i, j int) (src, bool) {
 	s := d.a.m.src(p)
 	s.org = org
 	return s, true
+}
+
+// fits reports whether the registry name of e at tokens [i, end) is e
+// and not a namesake: "صحيفة الوطن السورية" is not Egypt's al-Watan (the
+// adjective names another country), and "البيان الختامي" is a statement,
+// not the newspaper al-Bayan (an ordinary-word name with an adjective of
+// its own).
+func (d *doc) fits(e *outlet.Entry, i, end, b int) bool {
+	if e == nil {
+		return true
+	}
+	k := end
+	for k < b && transparent(d.toks[k]) {
+		k++
+	}
+	if k >= b || d.toks[k].kind != tWord {
+		return true
+	}
+	w := d.toks[k].key
+	if c, ok := d.a.lex.countryNisba[w]; ok {
+		return e.Country == "" || e.Country == c
+	}
+	if e.RequiresCue && strings.HasPrefix(w, "ال") && !d.typeNounBefore(i) {
+		return false
+	}
+	return true
 }
 
 // namedHolder reads a registered person named right after a role, a
@@ -1184,13 +1206,34 @@ func kindOf(tn typeNoun) outlet.Kind {
 // arSubjectFirst handles "X قال ..." and "X، المتحدث ...، قال": a source
 // at the start of the sentence, its verb after it.
 func (d *doc) arSubjectFirst(a, first, b int) (found, bool) {
-	// "وكان مكتب رئيس الوزراء قد نفى".
-	if isKana(d.toks[first].key) {
+	// "وكان مكتب رئيس الوزراء قد نفى", "أما المتحدث ... فقال".
+	if k := d.toks[first].key; isKana(k) || k == "اما" || k == "واما" {
 		first++
+	}
+	if first >= b {
+		return found{}, false
 	}
 	s, end, ok := d.arNP(first, b, false)
 	if !ok || !strongSrc(s) {
-		return found{}, false
+		// "أحمد عبد الله، وهو تاجر في السوق، قال إن": an unknown name, an
+		// apposition, then the verb.
+		e := first
+		for e < b && e-first < 4 && d.toks[e].kind == tWord && (!strings.HasPrefix(d.toks[e].key, "ال") || e > first && nameLink(d.toks[e-1].key)) && !d.a.lex.stopAfterSub[d.toks[e].key] && !d.a.lex.conjunctions[d.toks[e].key] {
+			if _, v := d.verbAt(e); v {
+				return found{}, false
+			}
+			e++
+		}
+		if e == first || e-first < 2 || e >= b || !isComma(d.toks[e].key) {
+			return found{}, false
+		}
+		if ae := d.appositionEnd(e, b); ae > e {
+			s, end = src{name: d.text(first, e), kind: outlet.Person, gender: 'm'}, ae
+		} else {
+			return found{}, false
+		}
+	} else if ae := d.appositionEnd(end, b); ae > end {
+		end = ae // "الكرملين، على لسان المتحدث باسمه، قال"
 	}
 	for j := end; j < b && j < end+4; j++ {
 		if d.toks[j].kind == tPunct && !isComma(d.toks[j].key) {
@@ -1218,6 +1261,44 @@ func (d *doc) arSubjectFirst(a, first, b int) (found, bool) {
 		return f, true
 	}
 	return found{}, false
+}
+
+// nameLink reports the first part of a compound name whose second part
+// is definite: عبد الله, أبو الغيط, بن سلمان, نور الدين.
+func nameLink(k string) bool {
+	switch k {
+	case "عبد", "ابو", "ابي", "بن", "ابن", "نور", "سيف", "عز", "صلاح", "شمس", "بدر":
+		return true
+	}
+	return false
+}
+
+// appositionEnd returns the index past an apposition between commas at
+// i ("، وهو تاجر في السوق،"), when a reporting verb follows it; else i.
+func (d *doc) appositionEnd(i, b int) int {
+	if i >= b || !isComma(d.toks[i].key) {
+		return i
+	}
+	for k := i + 1; k < b && k <= i+14; k++ {
+		t := d.toks[k]
+		if t.kind == tPunct && (isTerminator(t.key) || isColon(t.key)) {
+			return i
+		}
+		if _, v := d.verbAt(k); v && !isComma(d.toks[k-1].key) {
+			return i
+		}
+		if isComma(t.key) {
+			n := k + 1
+			if n < b && d.toks[n].key == "قد" {
+				n++
+			}
+			if _, v := d.verbAt(n); v {
+				return k + 1
+			}
+			return i
+		}
+	}
+	return i
 }
 
 // isKana reports a form of كان opening a clause: "وكانت X قد ذكرت".

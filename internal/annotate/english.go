@@ -3,6 +3,8 @@ package annotate
 import (
 	"strings"
 
+	"github.com/isnad/isnad/internal/fold"
+
 	"github.com/isnad/isnad/internal/outlet"
 )
 
@@ -73,6 +75,14 @@ func (d *doc) english(s sentence, si int) []found {
 		}
 		if i > a && beForms[d.toks[i-1].key] {
 			continue // passive: "it is believed", "was reported"
+		}
+		if t.key == "went" && (i+1 >= b || d.toks[i+1].key != "on") {
+			continue // "went on to say", not "went according to plan"
+		}
+		if i > a && enNotVerb[d.toks[i-1].key] {
+			// "did not say", "declined to say", "verify the claims",
+			// "on the reports": no statement was made.
+			continue
 		}
 		f, ok := d.enClause(a, i, b, v)
 		if !ok {
@@ -308,6 +318,19 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 	if !ok {
 		return found{}, false
 	}
+	// The content came before: "Prices will rise, the bank predicted".
+	trailing := false
+	if s0 := d.segStart(a, j); s0 > a+1 && isComma(d.toks[s0-1].key) {
+		if ti, _, tok := d.enTrailing(a, b); tok && ti == i {
+			trailing = true
+		}
+	}
+	docSubject := false
+	for k := d.segStart(a, j); k < j; k++ {
+		if enDocNouns[d.toks[k].key] {
+			docSubject = true
+		}
+	}
 	if sr.entry == nil && sr.name == "" && sr.gender != 0 {
 		// A pronoun: the previous source goes on.
 		prev, pok := d.enPrevious(sr.gender)
@@ -328,7 +351,12 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 	if quoteFirst {
 		direct = true
 	}
-	if (v.class == vAnnounce || v.class == vBelieve) && !that && !direct {
+	if (v.class == vAnnounce || v.class == vBelieve) && !that && !direct && !trailing {
+		return found{}, false
+	}
+	// "Data from the statistics office showed ...", "a study found that
+	// ...": a document speaks for its issuer, named.
+	if v.class == vShow && !(docSubject && (that || trailing || sr.entry != nil || sr.head != "")) {
 		return found{}, false
 	}
 	if v.class == vAnnounce && d.enEvent(cs, b) {
@@ -542,9 +570,33 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			return src{gender: g}, true
 		}
 	}
+	// "Data from the statistics office", "a report by Amnesty": the
+	// issuer.
+	{
+		k := i
+		if k < j && (d.toks[k].key == "a" || d.toks[k].key == "the" || d.toks[k].key == "an") {
+			k++
+		}
+		for k < j && d.toks[k].kind == tWord && !d.toks[k].upper && enDocAdj[d.toks[k].key] {
+			k++
+		}
+		if k+2 < j && enDocNouns[d.toks[k].key] && (d.toks[k+1].key == "by" || d.toks[k+1].key == "from" || d.toks[k+1].key == "of") {
+			if s, ok := d.enSubject(k+2, j); ok && (s.entry != nil || s.name != "") {
+				return s, true
+			}
+		}
+	}
 	// "The report", "the statement": the issuer.
 	if j-i == 2 && first == "the" && (d.toks[i+1].key == "report" || d.toks[i+1].key == "statement") {
 		if s, ok := d.issuer(); ok {
+			s.anaphor = true
+			return s, true
+		}
+	}
+	// "The Post" after "The Washington Post": the last word of a name
+	// just used.
+	if first == "the" && j-i == 2 && d.toks[i+1].upper {
+		if s, ok := d.enShortName(d.toks[i+1].key); ok {
 			s.anaphor = true
 			return s, true
 		}
@@ -570,15 +622,14 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	if s, ok := d.enPeopleIn(i, j); ok {
 		return s, true
 	}
-	// "The paper", "the agency", "the Israeli military": an earlier source.
-	if first == "the" && j-i <= 3 {
+	// "The paper", "the agency", "the Israeli military", "the state-run
+	// news agency", "the Iran-backed group": an earlier source.
+	if first == "the" && j-i <= 7 && d.enModifiers(i+1, j-1) {
 		head := d.toks[j-1].key
 		if _, ok := lex.enTypeNouns[head]; ok || len(d.a.m.heads[head]) > 0 {
-			if j-i == 2 || j-i == 3 && !d.toks[i+1].upper {
-				if s, ok := d.enAnaphor(head); ok {
-					s.anaphor = true
-					return s, true
-				}
+			if s, ok := d.enAnaphor(head); ok {
+				s.anaphor = true
+				return s, true
 			}
 		}
 	}
@@ -656,6 +707,9 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			sn, ok := lex.enSourceHead[d.toks[k].key]
 			if !ok {
 				continue
+			}
+			if body.isMedia() && enStaff[d.toks[k].key] {
+				return *body, true // "a Reuters witness": the outlet's own
 			}
 			if sn.kind == "anonymous" {
 				return src{name: d.text(i, j), kind: outlet.Anonymous, gender: sn.gender, noun: d.toks[k].key, org: body.entry}, true
@@ -735,6 +789,11 @@ func (d *doc) skipThe(i, j int) int {
 	return i
 }
 
+// enStaff are an outlet's own people: what "a Reuters witness" saw,
+// Reuters reports.
+var enStaff = map[string]bool{"witness": true, "reporter": true, "reporters": true, "correspondent": true, "correspondents": true,
+	"journalist": true, "journalists": true, "photographer": true, "cameraman": true, "team": true, "crew": true}
+
 // isSpokes reports a word for a spokesperson.
 func isSpokes(w string) bool {
 	switch w {
@@ -799,9 +858,15 @@ func (d *doc) spokesFor(i, k int) bool {
 func (d *doc) enAnaphor(head string) (src, bool) {
 	// The source of a recent claim first: "the agency said" goes on with
 	// the agency that was speaking.
+	tn, typed := d.a.lex.enTypeNouns[head]
 	same := func(m src) bool {
-		return m.head == head || m.entry != nil && (d.a.m.hasHead(m.entry, head) || enSameHead(m.entry.Head.En, head)) ||
-			m.entry == nil && m.head != "" && enSameHead(m.head, head)
+		if m.head == head || m.entry != nil && (d.a.m.hasHead(m.entry, head) || enSameHead(m.entry.Head.En, head)) ||
+			m.entry == nil && m.head != "" && enSameHead(m.head, head) {
+			return true
+		}
+		// "Toyota said ... The carmaker said": a name with no type noun,
+		// taken for a company or a group.
+		return typed && tn.kinds[0] == "organization" && m.entry == nil && m.head == "" && m.noun == "" && m.kind == outlet.Organization
 	}
 	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 4; i, n = i-1, n+1 {
 		if m := d.csrc[i]; same(m) {
@@ -831,6 +896,51 @@ func (d *doc) enAnaphor(head string) (src, bool) {
 	return src{}, false
 }
 
+// enModifiers reports whether tokens [i, j) are modifiers a type noun
+// may carry when it points back: "Israeli", "state-run", "Qatar-based",
+// "official news", "U.N. nuclear" — words, hyphens, no verb, no comma.
+func (d *doc) enModifiers(i, j int) bool {
+	for k := i; k < j; k++ {
+		t := d.toks[k]
+		switch {
+		case t.kind == tWord:
+			if _, ok := d.a.lex.enVerbs[t.key]; ok && !strings.HasSuffix(t.key, "ed") {
+				return false
+			}
+			// "the semi-official Fars news agency" names an outlet of its
+			// own; "the U.N. agency" only says whose.
+			if val, _ := d.a.m.match(d.toks, k, false); val != nil && val.entry != nil && (val.entry.Kind == outlet.Person || d.a.m.src(val.entry).isMedia()) {
+				return false
+			}
+			if enDeterminers[t.key] || enPrep[t.key] || t.key == "and" {
+				return false
+			}
+		case t.key == "-":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// enShortName finds a recent registered source whose name ends in word
+// ("post", "times", "journal"): "the Post" for The Washington Post.
+func (d *doc) enShortName(word string) (src, bool) {
+	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 4; i, n = i-1, n+1 {
+		s := d.csrc[i]
+		if s.entry == nil || !s.isMedia() {
+			continue
+		}
+		for _, name := range s.entry.Names() {
+			f := strings.Fields(fold.LooseString(name))
+			if len(f) >= 2 && f[len(f)-1] == word {
+				return s, true
+			}
+		}
+	}
+	return src{}, false
+}
+
 // enNPAfter reads a source after a verb or marker: "said X, an analyst",
 // "according to its chief executive, Maxim Timchenko".
 func (d *doc) enNPAfter(i, b int) (src, int, bool) {
@@ -838,8 +948,17 @@ func (d *doc) enNPAfter(i, b int) (src, int, bool) {
 		i++
 	}
 	// "a report by X", "a statement from X".
-	if i+2 < b && (d.toks[i].key == "a" || d.toks[i].key == "the") && (d.toks[i+1].key == "report" || d.toks[i+1].key == "statement" || d.toks[i+1].key == "study" || d.toks[i+1].key == "survey" || d.toks[i+1].key == "data" || d.toks[i+1].key == "figures" || d.toks[i+1].key == "estimates") && (d.toks[i+2].key == "by" || d.toks[i+2].key == "from" || d.toks[i+2].key == "of") {
-		i += 3
+	{
+		k := i
+		if k < b && (d.toks[k].key == "a" || d.toks[k].key == "the" || d.toks[k].key == "an") {
+			k++
+		}
+		for k < b && d.toks[k].kind == tWord && !d.toks[k].upper && enDocAdj[d.toks[k].key] {
+			k++ // "a new report", "official figures"
+		}
+		if k+1 < b && enDocNouns[d.toks[k].key] && (d.toks[k+1].key == "by" || d.toks[k+1].key == "from" || d.toks[k+1].key == "of") {
+			i = k + 2
+		}
 	}
 	end := i
 	for end < b && end-i < 10 {
@@ -1016,6 +1135,23 @@ func enSameHead(entryHead, noun string) bool {
 var enCalendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "may": true,
 	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
+
+// enNotVerb are words after which a reporting verb reports nothing: a
+// negation, an infinitive, a determiner making it a noun.
+var enNotVerb = map[string]bool{"not": true, "never": true, "n't": true, "to": true, "cannot": true, "the": true, "a": true,
+	"an": true, "these": true, "those": true, "such": true, "its": true, "their": true, "his": true, "her": true, "our": true,
+	"of": true, "no": true, "any": true}
+
+// enDocNouns are documents and data that speak for whoever issued them:
+// "figures from the health ministry", "a report by Amnesty".
+var enDocNouns = map[string]bool{"report": true, "statement": true, "study": true, "survey": true, "data": true, "figures": true,
+	"estimates": true, "estimate": true, "analysis": true, "tally": true, "count": true, "poll": true, "statistics": true,
+	"assessment": true, "review": true, "investigation": true, "documents": true, "records": true, "projections": true,
+	"forecast": true, "forecasts": true, "calculations": true, "numbers": true, "reports": true, "statements": true}
+
+// enDocAdj are adjectives before such a noun.
+var enDocAdj = map[string]bool{"new": true, "official": true, "preliminary": true, "latest": true, "recent": true, "final": true,
+	"provisional": true, "monthly": true, "annual": true, "quarterly": true, "weekly": true, "joint": true, "internal": true, "separate": true}
 
 // enOffice are bodies named after the person who heads them.
 var enOffice = map[string]bool{"office": true, "government": true, "administration": true, "cabinet": true, "ministry": true, "campaign": true}

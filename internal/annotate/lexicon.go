@@ -17,6 +17,7 @@ const (
 	vAdd                       // أضاف, تابع, added: the previous source goes on
 	vTell                      // أبلغ, told: the object is a conduit
 	vBelieve                   // اعتبر, رأى, توقع: opinion of a named source
+	vShow                      // showed, found: what data or a study shows, said of its issuer
 )
 
 // A verb is one inflected form of a reporting verb.
@@ -60,6 +61,7 @@ type lexicon struct {
 	enPart       map[string]bool       // adding, saying, noting
 	stopAfterSub map[string]bool       // words that end a subject: في, عن, ل...
 	nisba        func(string) bool     // a relative adjective: الاميركيه
+	countryNisba map[string]string     // السوريه → SY: an adjective of origin
 	enAbbrev     map[string]bool       // abbreviations whose dot does not end a sentence
 	enTitleAbbr  map[string]bool       // abbreviated titles, always before a name: Gen., Maj., Dr.
 	enLower      map[string]bool       // lower-case words allowed inside a proper name: of, the, for
@@ -352,6 +354,22 @@ func newLexicon() *lexicon {
 	l.conjunctions = keys("و", "ف", "كما", "فيما", "بينما", "حيث", "وقد", "فقد", "قد", "لقد", "ولقد", "ثم", "وكما", "إذ", "اذ", "وإذ", "وحين", "حين", "عندما")
 	l.venues = keys("بيان", "تصريح", "تصريحات", "تقرير", "مقابلة", "حديث", "مؤتمر", "تغريدة", "منشور", "رسالة", "كلمة", "خطاب", "حلقة", "افتتاحية", "مقال", "برنامج", "ندوة", "جلسة", "لقاء", "اتصال")
 	l.stopAfterSub = keys("في", "عن", "إلى", "على", "من", "خلال", "ان", "أن", "إن", "بأن", "مع", "منذ", "بعد", "قبل", "أمام", "لدى", "عبر", "إثر", "اثر", "حول", "حيال", "ردا", "تعليقا", "قد", "لقد")
+	l.countryNisba = map[string]string{}
+	for country, words := range map[string][]string{
+		"EG": {"المصرية", "المصري"}, "SY": {"السورية", "السوري"}, "LB": {"اللبنانية", "اللبناني"}, "JO": {"الأردنية", "الأردني"},
+		"SA": {"السعودية", "السعودي"}, "AE": {"الإماراتية", "الإماراتي"}, "QA": {"القطرية", "القطري"}, "KW": {"الكويتية", "الكويتي"},
+		"IQ": {"العراقية", "العراقي"}, "DZ": {"الجزائرية", "الجزائري"}, "MA": {"المغربية", "المغربي"}, "TN": {"التونسية", "التونسي"},
+		"LY": {"الليبية", "الليبي"}, "SD": {"السودانية", "السوداني"}, "YE": {"اليمنية", "اليمني"}, "OM": {"العمانية", "العماني"},
+		"BH": {"البحرينية", "البحريني"}, "PS": {"الفلسطينية", "الفلسطيني"}, "IL": {"الإسرائيلية", "الإسرائيلي", "العبرية", "العبري"},
+		"US": {"الأمريكية", "الأميركية", "الأمريكي", "الأميركي"}, "GB": {"البريطانية", "البريطاني"}, "FR": {"الفرنسية", "الفرنسي"},
+		"DE": {"الألمانية", "الألماني"}, "RU": {"الروسية", "الروسي"}, "CN": {"الصينية", "الصيني"}, "TR": {"التركية", "التركي"},
+		"IR": {"الإيرانية", "الإيراني"}, "IT": {"الإيطالية", "الإيطالي"}, "ES": {"الإسبانية", "الإسباني"}, "JP": {"اليابانية", "الياباني"},
+		"IN": {"الهندية", "الهندي"}, "PK": {"الباكستانية", "الباكستاني"}, "UA": {"الأوكرانية", "الأوكراني"}, "KP": {"الكورية الشمالية"},
+	} {
+		for _, w := range words {
+			l.countryNisba[fold.LooseString(w)] = country
+		}
+	}
 	l.nisba = func(k string) bool {
 		return strings.HasPrefix(k, "ال") && (strings.HasSuffix(k, "يه") || strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يون") || strings.HasSuffix(k, "يين"))
 	}
@@ -377,6 +395,9 @@ func newLexicon() *lexicon {
 		x := l.enVerbs[w]
 		x.class = vAdd
 		l.enVerbs[w] = x
+	}
+	for _, w := range []string{"showed", "shows", "show", "found", "finds"} {
+		l.enVerbs[w] = verb{class: vShow, en: true}
 	}
 	for _, w := range []string{"told", "tells", "informed"} {
 		x := l.enVerbs[w]
@@ -406,7 +427,19 @@ func newLexicon() *lexicon {
 	es("anonymous", 'p', "negotiators", "delegates", "mediators", "officers", "commanders", "staffers", "employees", "workers", "members")
 	es("official", 'm', "spokesman", "spokesperson", "minister", "ambassador", "commander", "chief", "director", "president",
 		"adviser", "advisor", "envoy", "secretary", "governor", "analyst", "expert", "lawmaker", "senator", "general", "colonel", "premier", "chancellor", "leader")
-	es("official", 'f', "spokeswoman")
+	es("official", 'f', "spokeswoman", "chairwoman", "congresswoman", "businesswoman")
+	es("official", 'm', "mayor", "prosecutor", "judge", "coach", "manager", "chairman", "ceo", "founder", "commissioner",
+		"inspector", "attorney", "representative", "ambassador", "congressman", "legislator", "mp", "speaker")
+	es("anonymous", 'm', "witness", "eyewitness", "resident", "doctor", "nurse", "medic", "survivor", "neighbour", "neighbor",
+		"worker", "farmer", "trader", "student", "teacher", "soldier", "fighter", "activist", "journalist", "reporter", "correspondent",
+		"researcher", "scientist", "professor", "economist", "strategist", "lawyer", "engineer", "driver", "volunteer", "father", "mother",
+		"relative", "villager", "protester", "voter", "paramedic", "surgeon", "pilot", "fisherman", "shopkeeper", "commentator", "historian")
+	es("anonymous", 'p', "scientists", "researchers", "economists", "strategists", "lawyers", "journalists", "students", "teachers",
+		"farmers", "traders", "survivors", "families", "relatives", "neighbours", "neighbors", "villagers", "protesters", "demonstrators",
+		"fighters", "soldiers", "patients", "nurses", "engineers", "organizers", "organisers", "campaigners", "critics", "supporters",
+		"opponents", "voters", "citizens", "locals", "passengers", "fans", "players", "paramedics", "volunteers", "prosecutors",
+		"judges", "ministers", "leaders", "envoys", "ambassadors", "commanders", "militants", "rebels", "insurgents", "police",
+		"rescuers", "firefighters", "scholars", "forecasters", "pollsters", "bankers", "executives", "managers", "owners", "parents")
 	l.enTypeNouns = map[string]typeNoun{}
 	et := func(kinds []string, words ...string) {
 		for _, w := range words {
