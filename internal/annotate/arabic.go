@@ -393,6 +393,11 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 			d.mention(c)
 		}
 	}
+	// "يطالب الحوثيين بالكف": a verb of demanding or accusing with its
+	// object in the oblique case (-ين) after it; the subject is unsaid.
+	if ok && demandVerb(d.toks[i].key) && strings.HasSuffix(d.toks[subj].key, "ين") && !lex.isWord(d.toks[subj].key) {
+		return found{}, false
+	}
 	if ok && v.class == vMedium && !s.isMedia() {
 		return found{}, false
 	}
@@ -444,6 +449,20 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 		f.typ = Direct
 	}
 	return f, true
+}
+
+// demandVerb reports a verb whose object often follows it directly:
+// طالب، حث، دعا، ناشد، اتهم، حذر.
+func demandVerb(k string) bool {
+	k = strings.TrimPrefix(strings.TrimPrefix(k, "و"), "ف")
+	for _, stem := range []string{"طالب", "حث", "دعا", "دعو", "ناشد", "اتهم", "حذر"} {
+		for _, p := range []string{"", "ي", "ت"} {
+			if strings.HasPrefix(k, p+stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quoteBefore reports a quotation from the sentence start up to the verb
@@ -610,6 +629,15 @@ func (d *doc) partialPerson(i, j int) (src, bool) {
 	}
 	for m := len(d.mentions) - 1; m >= 0; m-- {
 		e := d.mentions[m].entry
+		if e == nil && d.mentions[m].kind == outlet.Person && j-i == 1 {
+			// "Attaf added" after "Ahmed Attaf said": an unregistered
+			// person by the last word of the name.
+			words := strings.Fields(fold.LooseString(d.mentions[m].name))
+			if len(words) >= 2 && d.toks[i].key == words[len(words)-1] {
+				return d.mentions[m], true
+			}
+			continue
+		}
 		if e == nil || e.Kind != outlet.Person {
 			continue
 		}

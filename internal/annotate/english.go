@@ -110,6 +110,10 @@ func (d *doc) english(s sentence, si int) []found {
 			continue
 		}
 		sr, _, ok := d.enNPAfter(me, b)
+		if g, pron := enObjPronouns[d.toks[min(me, b-1)].key]; pron && me < b {
+			// "According to him": whoever spoke last.
+			sr, ok = d.enPrevious(g)
+		}
 		if !ok {
 			continue
 		}
@@ -184,10 +188,12 @@ func (d *doc) enPrevious(g byte) (src, bool) {
 	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 3; i, n = i-1, n+1 {
 		s := d.csrc[i]
 		person := s.kind == outlet.Person || s.entry == nil && s.head == "" && (s.kind == outlet.Official || s.kind == outlet.Anonymous) && s.gender != 'p'
+		// "Smith said": a lone unknown name may be a person or a body.
+		either := s.entry == nil && s.head == "" && s.noun == "" && s.kind == outlet.Organization && !strings.Contains(s.name, " ")
 		ok := false
 		switch g {
 		case 'm', 'f':
-			ok = person && (s.gender == g || s.gender == '?' || s.entry == nil)
+			ok = (person || either) && (s.gender == g || s.gender == '?' || s.entry == nil)
 		case 'n':
 			ok = !person && s.gender != 'p'
 		case 'p':
@@ -570,6 +576,12 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			return src{gender: g}, true
 		}
 	}
+	// "Attaf added": a person named in full earlier.
+	if k := d.skipTitleAbbr(i, j); j-k == 1 && d.toks[k].upper {
+		if s, ok := d.partialPerson(k, j); ok {
+			return s, true
+		}
+	}
 	// "Data from the statistics office", "a report by Amnesty": the
 	// issuer.
 	{
@@ -923,6 +935,17 @@ func (d *doc) enModifiers(i, j int) bool {
 	return true
 }
 
+// skipTitleAbbr skips "Mr." or "Dr." at i.
+func (d *doc) skipTitleAbbr(i, j int) int {
+	if i+1 < j && d.a.lex.enTitleAbbr[d.toks[i].key] && d.toks[i+1].key == "." {
+		return i + 2
+	}
+	if i < j && d.a.lex.enTitleAbbr[d.toks[i].key] {
+		return i + 1
+	}
+	return i
+}
+
 // enShortName finds a recent registered source whose name ends in word
 // ("post", "times", "journal"): "the Post" for The Washington Post.
 func (d *doc) enShortName(word string) (src, bool) {
@@ -1070,7 +1093,9 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 			}
 		}
 		if k == "citing" || k == "quoting" {
-			if s, end, ok := d.enNPAfter(i+1, b); ok {
+			// A chain names a source: "citing two officials", not
+			// "citing weak demand".
+			if s, end, ok := d.enNPAfter(i+1, b); ok && (s.entry != nil || s.noun != "" || s.head != "" || s.kind == outlet.Person) {
 				f.via = append(f.via, s)
 				d.mention(s)
 				i = end - 1
@@ -1081,7 +1106,7 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 			for end < b && d.toks[end].kind == tWord && end-i <= 8 && !enClauseBreak[d.toks[end].key] {
 				end++
 			}
-			if end > i+1 {
+			if end > i+1 && d.sourceLike(i+1, end) {
 				f.via = append(f.via, src{name: d.text(i+1, end), kind: outlet.Anonymous, gender: 'p'})
 				i = end - 1
 				continue
@@ -1141,6 +1166,9 @@ var enCalendar = map[string]bool{"monday": true, "tuesday": true, "wednesday": t
 var enNotVerb = map[string]bool{"not": true, "never": true, "n't": true, "to": true, "cannot": true, "the": true, "a": true,
 	"an": true, "these": true, "those": true, "such": true, "its": true, "their": true, "his": true, "her": true, "our": true,
 	"of": true, "no": true, "any": true}
+
+// enObjPronouns are object pronouns: "according to him".
+var enObjPronouns = map[string]byte{"him": 'm', "her": 'f', "them": 'p', "it": 'n'}
 
 // enDocNouns are documents and data that speak for whoever issued them:
 // "figures from the health ministry", "a report by Amnesty".

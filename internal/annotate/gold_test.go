@@ -297,16 +297,16 @@ func TestGold(t *testing.T) {
 	for _, m := range mistakes {
 		t.Logf("tune: %s", m)
 	}
-	// The bar holds on tune, what the annotator is tuned on; the held-out
-	// score is an estimate to report, not a target to tune towards (its
-	// mistakes are never printed).
+	// The bar holds on the whole set, tune and held-out together, as issue
+	// 3 §6 asks; the held-out score alone is reported above, never its
+	// mistakes.
 	for _, lang := range []string{"ar", "en"} {
-		s := total("tune", lang)
+		s := total("all", lang)
 		if s.gold == 0 {
 			continue
 		}
 		if s.P() < 0.95 || s.R() < 0.90 {
-			t.Errorf("%s: precision %.3f, recall %.3f; want at least 0.95 and 0.90", lang, s.P(), s.R())
+			t.Errorf("%s: precision %.3f, recall %.3f over the whole gold set; want at least 0.95 and 0.90", lang, s.P(), s.R())
 		}
 	}
 }
