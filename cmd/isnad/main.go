@@ -3,7 +3,7 @@
 // Usage:
 //
 //	isnad build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
-//	isnad serve [--bind 127.0.0.1] [--port 1313]
+//	isnad serve [--src DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts]
 //	isnad annotate [--format json|text] FILE...
 //	isnad new TITLE [--lang xx] [--dir content/...]
 //	isnad check [--src DIR] [--format text|json]
@@ -44,7 +44,7 @@ const usage = `isnad builds annotated news briefings into a static site.
 Usage:
 
 	isnad build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--future]
-	isnad serve [--bind 127.0.0.1] [--port 1313]
+	isnad serve [--src DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts]
 	isnad annotate [--format json|text] FILE...
 	isnad new TITLE [--lang xx] [--dir content/...]
 	isnad check [--src DIR] [--format text|json]

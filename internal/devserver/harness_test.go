@@ -72,7 +72,7 @@ func startServer(t *testing.T, basePath string, prepare func(dir string)) *harne
 	// A quiet period longer than the default: on a loaded two-core
 	// machine the test's own writes of one burst can be tens of
 	// milliseconds apart. The timing itself is tested in rebuild_test.go.
-	return serveDir(t, dir, basePath, testQuiet, 30*time.Second)
+	return serveDir(t, dir, basePath, testQuiet, 2*time.Minute)
 }
 
 // serveDir serves the site in dir and waits up to wait for its first
