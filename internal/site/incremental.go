@@ -85,6 +85,7 @@ type memo struct {
 	groups           map[string]*group   // lazy groups by folder
 	assets           map[string]*File    // the assets and assets/code.css
 	sitemaps         map[hash]map[string]*File
+	outlets          *outletMemo
 }
 
 // setupMemo keeps the output of builder.setup.
@@ -605,18 +606,11 @@ func (inc *incState) reuseArticlePage(b *builder, a *render.Article) bool {
 // an article changes the keys of exactly the pages that list its claims
 // (and of the pages after them, when its number of claims changed).
 func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*render.Article) error {
-	type run struct {
-		key hash // the article's
-		n   int  // its claims in the section
+	om := inc.outlets()
+	for _, o := range om.slots {
+		o.reset()
 	}
-	type outletInfo struct {
-		src      claims.Source
-		sections [4][]run // by, to, for, via: the order of Outlet.Pages
-		totals   [4]int
-		articles int
-	}
-	byKey := map[string]*outletInfo{}
-	var keys []string
+	var used []*outletSlot
 	for _, a := range articles {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -626,16 +620,15 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 		}
 		ak := inc.cardKey(a)
 		for _, m := range inc.mentions(a) {
-			o := byKey[m.src.Key]
-			if o == nil {
-				o = &outletInfo{src: m.src}
-				byKey[m.src.Key] = o
-				keys = append(keys, m.src.Key)
+			o := om.slots[m.id]
+			if !o.used {
+				o.used, o.src = true, m.src
+				used = append(used, o)
 			}
 			sum := 0
 			for i, n := range m.counts {
 				if n > 0 {
-					o.sections[i] = append(o.sections[i], run{ak, n})
+					o.sections[i] = append(o.sections[i], outletRun{ak, n})
 					o.totals[i] += n
 					sum += n
 				}
@@ -645,23 +638,21 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 			}
 		}
 	}
-	slices.Sort(keys)
+	slices.SortFunc(used, func(x, y *outletSlot) int { return strings.Compare(x.src.Key, y.src.Key) })
 	lang := b.conf.DefaultLang
 	// The outlet pages name one another (a person's body), so each
 	// depends on which outlets there are; the index lists them all with
 	// their counts.
 	set := newKeyer(inc.m.pageKey, "outlet set")
 	all := newKeyer(inc.m.pageKey, "outlet index")
-	summaries := make(map[string]hash, len(keys))
-	for _, key := range keys {
-		o := byKey[key]
-		set.str(key)
+	for _, o := range used {
+		set.str(o.src.Key)
 		k := newKeyer(inc.m.pageKey, "outlet")
-		k.str(key, o.src.Path(), o.src.Name(lang).Text, o.src.Name(lang).Lang)
+		k.str(o.src.Key, o.src.Path(), o.src.Name(lang).Text, o.src.Name(lang).Lang)
 		k.int(o.totals[:]...)
 		k.int(o.articles)
-		summaries[key] = k.sum()
-		all.sum32(summaries[key])
+		o.summary = k.sum()
+		all.sum32(o.summary)
 	}
 	setKey := set.sum()
 
@@ -671,19 +662,8 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 		once.Do(func() { idx = b.claimIndex(articles) })
 		return idx
 	}
-	// write puts page number i (0 for the index) of an outlet's.
-	write := func(name string, i int, key hash, mk func() *render.Page, fill func(*render.Page) bool) {
-		if f := inc.reuse(name, key); f != nil {
-			b.put(name, f)
-			if i > 1 {
-				b.pages.Add(1) // not in the sitemap
-				return
-			}
-			// The sitemap lists first pages; it needs no more of
-			// them than this.
-			b.wrote(name, &render.Page{Kind: render.KindOutlet, Path: strings.TrimSuffix(name, "index.html")})
-			return
-		}
+	// lazy makes page i (0 for the index) of a source lazily.
+	lazy := func(name string, i int, key hash, mk func() *render.Page, fill func(*render.Page) bool) {
 		p := mk()
 		f := newLazyFile(key, func() []byte {
 			if !fill(p) {
@@ -699,61 +679,72 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 		inc.remember(name, key, f)
 		b.wrote(name, p)
 	}
-	write("outlets/index.html", 0, all.sum(), func() *render.Page {
-		return b.page(render.KindOutlets, lang, "outlets/", b.cat.T(lang, "outlets.title"))
-	}, func(p *render.Page) bool {
-		p.Outlets = index()
-		return true
-	})
+	// The pages whose key is unchanged are put back in bulk, under one
+	// lock each: a large site has tens of thousands.
+	var keep []string
+	var kept []*File
+	indexKey := all.sum()
+	if f := inc.reuse("outlets/index.html", indexKey); f != nil {
+		keep, kept = append(keep, "outlets/index.html"), append(kept, f)
+		b.wrote("outlets/index.html", &render.Page{Kind: render.KindOutlets, Path: "outlets/"})
+	} else {
+		lazy("outlets/index.html", 0, indexKey, func() *render.Page {
+			return b.page(render.KindOutlets, lang, "outlets/", b.cat.T(lang, "outlets.title"))
+		}, func(p *render.Page) bool {
+			p.Outlets = index()
+			return true
+		})
+	}
 	size := b.conf.Paginate
-	for _, key := range keys {
-		o := byKey[key]
+	var kb keyer
+	for _, o := range used {
 		total := o.totals[0] + o.totals[1] + o.totals[2] + o.totals[3]
 		per := size
 		if size < 1 || total <= size {
 			per = max(total, 1)
 		}
 		n := max(1, (total+per-1)/per)
-		pages := make([]*keyer, n)
-		for i := range pages {
-			pages[i] = newKeyer(summaries[key], "outlet page")
-			pages[i].sum32(setKey)
-			pages[i].int(i, n)
-		}
-		pos := 0
-		for s, runs := range o.sections {
-			for _, r := range runs {
-				for off := 0; off < r.n; {
-					i := pos / per
-					take := min(per-pos%per, r.n-off)
-					pages[i].sum32(r.key)
-					pages[i].int(s, off, take)
-					pos, off = pos+take, off+take
-				}
-			}
-		}
-		pathOf := func(i int) string {
-			if i == 1 {
-				return o.src.Path()
-			}
-			return o.src.Path() + "page/" + strconv.Itoa(i) + "/"
-		}
+		keys := o.pageKeys(&kb, setKey, n, per)
+		names := o.names(n)
+		src := o.src // the slot changes with the next build; lazy pages must not
+		inc.mu.Lock()
+		var fresh []int
 		for i := 1; i <= n; i++ {
-			write(pathOf(i)+"index.html", i, pages[i-1].sum(), func() *render.Page {
-				p := b.page(render.KindOutlet, lang, pathOf(i), o.src.Name(lang).Text)
+			if fm, ok := inc.m.files[names[i-1]]; ok && fm.key == keys[i-1] {
+				keep, kept = append(keep, names[i-1]), append(kept, fm.f)
+				continue
+			}
+			fresh = append(fresh, i)
+		}
+		inc.mu.Unlock()
+		reused := n - len(fresh)
+		if len(fresh) == 0 || fresh[0] != 1 {
+			// The sitemap lists first pages; a reused one needs no
+			// more of its page than this.
+			b.wrote(names[0], &render.Page{Kind: render.KindOutlet, Path: strings.TrimSuffix(names[0], "index.html")})
+			reused--
+		}
+		b.pages.Add(int64(reused)) // later pages: not in the sitemap
+		if len(fresh) > 0 {
+			names = slices.Clone(names) // the slot's own change with the next build
+		}
+		for _, i := range fresh {
+			pathOf := func(i int) string { return strings.TrimSuffix(names[i-1], "index.html") }
+			lazy(names[i-1], i, keys[i-1], func() *render.Page {
+				p := b.page(render.KindOutlet, lang, pathOf(i), src.Name(lang).Text)
 				if n > 1 {
 					p.Pager = &render.Pager{Number: i, Total: n}
 					if i > 1 {
-						p.Pager.Prev = pathOf(i-1) + "index.html"
+						p.Pager.Prev = names[i-2]
 					}
 					if i < n {
-						p.Pager.Next = pathOf(i+1) + "index.html"
+						p.Pager.Next = names[i]
 					}
 				}
 				return p
 			}, func(p *render.Page) bool {
 				x := index()
-				p.Outlet, p.Outlets = x.Lookup(key), x
+				p.Outlet, p.Outlets = x.Lookup(src.Key), x
 				if p.Outlet == nil {
 					return false
 				}
@@ -766,7 +757,121 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 			})
 		}
 	}
+	inc.out.putAll(keep, kept)
+	b.files.Add(int64(len(keep)))
 	return nil
+}
+
+// outletMemo keeps, from build to build, a slot for every source that has
+// had an outlet page, so that articles' mentions name them by number.
+type outletMemo struct {
+	ids   map[string]int
+	slots []*outletSlot
+}
+
+// An outletSlot gathers, during a build, what one source's pages list.
+type outletSlot struct {
+	used     bool
+	src      claims.Source
+	sections [4][]outletRun // by, to, for, via: the order of Outlet.Pages
+	totals   [4]int
+	articles int
+	summary  hash
+	paths    []string // its pages' files, as far as worked out
+}
+
+// An outletRun is the claims of one article in a section of a source's
+// pages.
+type outletRun struct {
+	key hash // the article's
+	n   int
+}
+
+func (o *outletSlot) reset() {
+	o.used = false
+	for i := range o.sections {
+		o.sections[i] = o.sections[i][:0]
+	}
+	o.totals = [4]int{}
+	o.articles = 0
+}
+
+// pageKeys returns the keys of the source's n pages of per claims each:
+// each covers the source's summary, which sources there are, and the
+// articles whose claims fall on the page.
+func (o *outletSlot) pageKeys(k *keyer, setKey hash, n, per int) []hash {
+	type span struct{ page, section, off, take, run int }
+	var spans []span
+	pos := 0
+	for s, runs := range o.sections {
+		for r, run := range runs {
+			for off := 0; off < run.n; {
+				i := pos / per
+				take := min(per-pos%per, run.n-off)
+				spans = append(spans, span{i, s, off, take, r})
+				pos, off = pos+take, off+take
+			}
+		}
+	}
+	keys := make([]hash, n)
+	j := 0
+	for i := range n {
+		k.buf = k.buf[:0]
+		k.sum32(o.summary)
+		k.str("outlet page")
+		k.sum32(setKey)
+		k.int(i, n)
+		for ; j < len(spans) && spans[j].page == i; j++ {
+			sp := spans[j]
+			k.sum32(o.sections[sp.section][sp.run].key)
+			k.int(sp.section, sp.off, sp.take)
+		}
+		keys[i] = k.sum()
+	}
+	return keys
+}
+
+// names returns the files of the source's first n pages.
+func (o *outletSlot) names(n int) []string {
+	base := o.src.Path()
+	if len(o.paths) == 0 || !strings.HasPrefix(o.paths[0], base) || o.paths[0] != base+"index.html" {
+		o.paths = o.paths[:0]
+	}
+	for i := len(o.paths) + 1; i <= n; i++ {
+		if i == 1 {
+			o.paths = append(o.paths, base+"index.html")
+		} else {
+			o.paths = append(o.paths, base+"page/"+strconv.Itoa(i)+"/index.html")
+		}
+	}
+	return o.paths[:n]
+}
+
+// outlets returns the Builder's outlet slots.
+func (inc *incState) outlets() *outletMemo {
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
+	if inc.m.outlets == nil {
+		inc.m.outlets = &outletMemo{ids: map[string]int{}}
+	}
+	return inc.m.outlets
+}
+
+// outletID returns the slot number of the source key, making one for a
+// new source. inc.mu must be held.
+func (inc *incState) outletID(key string) int {
+	om := inc.m.outlets
+	if om == nil {
+		om = &outletMemo{ids: map[string]int{}}
+		inc.m.outlets = om
+	}
+	id, ok := om.ids[key]
+	if !ok {
+		id = len(om.slots)
+		om.ids[key] = id
+		om.slots = append(om.slots, &outletSlot{})
+	}
+	return id
 }
 
 // A mention is a source an article's claims or sources section name, with
@@ -774,6 +879,7 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 // makes, is told, its people make for it, and it passes on (Outlet.Pages's
 // by, to, for and via).
 type mention struct {
+	id     int // the source's outlet slot
 	src    claims.Source
 	counts [4]int
 }
@@ -794,6 +900,9 @@ func (inc *incState) mentions(a *render.Article) []mention {
 	}
 	inc.mu.Lock()
 	defer inc.mu.Unlock()
+	for i := range m {
+		m[i].id = inc.outletID(m[i].src.Key)
+	}
 	if dm != nil && dm.doc == a.Doc && dm.body != nil && dm.body.Claims == a.Claims {
 		dm.mentions = m
 	}

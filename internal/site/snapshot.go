@@ -203,6 +203,18 @@ func (c *collector) put(name string, f *File) {
 	c.files[name] = f
 }
 
+// putAll adds files reused from an earlier build, under one lock.
+func (c *collector) putAll(names []string, files []*File) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files == nil {
+		c.files = make(map[string]*File, len(names))
+	}
+	for i, name := range names {
+		c.files[name] = files[i]
+	}
+}
+
 func (c *collector) get(name string) *File {
 	c.mu.Lock()
 	defer c.mu.Unlock()
