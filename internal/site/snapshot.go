@@ -61,7 +61,10 @@ func newLazyFile(key hash, fn func() []byte) *File {
 // They must not be modified.
 func (f *File) Data() []byte {
 	if f.make != nil {
-		f.make.once.Do(func() { f.data = f.make.fn() })
+		f.make.once.Do(func() {
+			f.data = f.make.fn()
+			f.make.fn = nil // let go of the build it was made from
+		})
 	}
 	return f.data
 }
