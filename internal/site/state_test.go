@@ -6,6 +6,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -270,15 +271,16 @@ func TestTamperedSiteIsRepaired(t *testing.T) {
 	}
 }
 
-// countingFS counts the files opened under content/.
+// countingFS counts the files opened under content/. A build opens
+// files from several goroutines, so the count is atomic.
 type countingFS struct {
 	fs.FS
-	opened *int
+	opened *atomic.Int64
 }
 
 func (c countingFS) Open(name string) (fs.File, error) {
 	if strings.HasPrefix(name, "content/") && path.Ext(name) == ".md" {
-		*c.opened++
+		c.opened.Add(1)
 	}
 	return c.FS.Open(name)
 }
@@ -295,7 +297,7 @@ func TestUnchangedInputsAreNotRead(t *testing.T) {
 	}
 	src := diskSite(t, 6)
 	dir := filepath.Join(t.TempDir(), "site")
-	opened := 0
+	var opened atomic.Int64
 	cfg := Config{Source: countingFS{os.DirFS(src), &opened}, Defaults: isnad.Defaults}
 	if _, err := BuildDir(t.Context(), cfg, dir); err != nil {
 		t.Fatal(err)
@@ -304,7 +306,7 @@ func TestUnchangedInputsAreNotRead(t *testing.T) {
 	// The articles were written moments before the first build read
 	// them: the second reads them again, the third trusts them.
 	for i, wantRead := range []bool{true, false} {
-		opened = 0
+		opened.Store(0)
 		res, err := BuildDir(t.Context(), cfg, dir)
 		if err != nil {
 			t.Fatal(err)
@@ -312,8 +314,8 @@ func TestUnchangedInputsAreNotRead(t *testing.T) {
 		if !res.UpToDate {
 			t.Fatalf("build %d: not up to date", i+2)
 		}
-		if (opened > 0) != wantRead {
-			t.Errorf("build %d opened %d articles", i+2, opened)
+		if n := opened.Load(); (n > 0) != wantRead {
+			t.Errorf("build %d opened %d articles", i+2, n)
 		}
 	}
 	a := corpus.Make(1, 2)
