@@ -19,16 +19,56 @@ import (
 // compiles the registry's names and the cue lexicon. An Annotator is
 // immutable and safe for concurrent use by many goroutines.
 type Annotator struct {
-	reg *outlet.Registry
-	lex *lexicon
-	m   *matcher
+	reg    *outlet.Registry
+	lex    *lexicon
+	m      *matcher
+	flags  map[string]tflag // each cue word's flags, for the tokenizer
+	filter *wordFilter      // the words of flags
 	// docs recycles the scratch buffers of finished documents.
 	docs sync.Pool
 }
 
 // New compiles reg into an Annotator.
 func New(reg *outlet.Registry) *Annotator {
-	return &Annotator{reg: reg, lex: newLexicon(), m: newMatcher(reg)}
+	a := &Annotator{reg: reg, lex: newLexicon(), m: newMatcher(reg)}
+	a.flags = wordFlags(a.lex, a.m)
+	a.filter = &wordFilter{}
+	for w := range a.flags {
+		a.filter.add(w)
+	}
+	return a
+}
+
+// wordFlags gathers what the lexicon and the registry know of each word.
+func wordFlags(lex *lexicon, m *matcher) map[string]tflag {
+	fl := map[string]tflag{}
+	for w := range m.first {
+		fl[w] |= fName
+	}
+	for w := range lex.verbs {
+		fl[w] |= fVerb
+		fl["و"+w] |= fVerb
+		fl["ف"+w] |= fVerb
+	}
+	for w := range lex.enVerbs {
+		fl[w] |= fEnVerb
+	}
+	for _, set := range []map[string]bool{lex.timeWords, lex.months, lex.timeNouns} {
+		for w := range set {
+			fl[w] |= fTime
+		}
+	}
+	fl["في"] |= fTime
+	fl["فى"] |= fTime
+	for w := range lex.accFirst {
+		fl[w] |= fAcc
+	}
+	for w := range lex.typeNouns {
+		for _, p := range []string{"", "و", "ف"} {
+			fl[p+"ال"+w] |= fDefType
+		}
+	}
+	return fl
 }
 
 // Registry returns the registry the annotator was built from.
@@ -90,6 +130,12 @@ func entrySrc(e *outlet.Entry) src {
 	return s
 }
 
+// A sentSpan is the file span of a sentence of block b.
+type sentSpan struct {
+	b          *Block
+	start, end int
+}
+
 // A found is one claim found in a sentence, before it becomes a Claim.
 type found struct {
 	start   int // first token of the claim
@@ -119,6 +165,11 @@ type doc struct {
 	dateline    *src
 	datelineEnd int  // token just past the dateline of the current block
 	issuerSrc   *src // who issued the latest statement or report ("أصدرت X بيانا")
+	// fsBuf holds the claims found in the sentence being read.
+	fsBuf []found
+	// sentSpans are the file spans of the sentences read, when the
+	// article has citation marks to place.
+	sentSpans []sentSpan
 	// contentFirst is set while reading the subject of a verb that comes
 	// after its quoted content: "«...»، قال X".
 	contentFirst bool
@@ -134,8 +185,10 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	if d == nil {
 		d = &doc{}
 	}
+	d.tz.flags, d.tz.filter = a.flags, a.filter
 	*d = doc{a: a, in: in, tz: d.tz, roles: d.roles[:0], depth: d.depth[:0], sents: d.sents[:0],
-		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: make([]Claim, 0, len(in.Blocks)*2)}
+		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: make([]Claim, 0, len(in.Blocks)*2),
+		fsBuf: d.fsBuf[:0], sentSpans: d.sentSpans[:0]}
 	defer a.docs.Put(d)
 	res := &Result{File: in.File, Lang: in.Lang, Claims: []Claim{}, Unattributed: []Span{}}
 	first := true
@@ -175,6 +228,10 @@ func (d *doc) blockClaims(b *Block) {
 		s = trimSentence(d.toks, s)
 		if s.a >= s.b {
 			continue
+		}
+		if len(d.in.Marks) > 0 {
+			start, end := d.span(s.a, s.b)
+			d.sentSpans = append(d.sentSpans, sentSpan{b, start, end})
 		}
 		var fs []found
 		if isArabic(d.toks[s.a:s.b]) {
@@ -582,7 +639,7 @@ func (d *doc) scanMentions(s sentence) {
 		if strings.HasPrefix(k, "بيان") || strings.HasPrefix(k, "تقرير") || k == "statement" || k == "report" {
 			issues = true
 		}
-		named := d.a.m.first[t.key]
+		named := t.flags&fName != 0
 		if !named && !strings.HasPrefix(k, "ال") {
 			continue // neither a name nor a definite noun: the common case
 		}
@@ -598,7 +655,7 @@ func (d *doc) scanMentions(s sentence) {
 			}
 		}
 		bare := k
-		if h, ok := strings.CutPrefix(bare, "ال"); ok {
+		if h, ok := strings.CutPrefix(bare, "ال"); ok && t.flags&(fDefType|fLooked) != fLooked {
 			if tn, ok := lex.typeNouns[h]; ok && i+1 < s.b && d.toks[i+1].kind == tWord && lex.nisba(d.toks[i+1].key) {
 				end := i + 2
 				for end < s.b && d.toks[end].kind == tWord && lex.nisba(d.toks[end].key) {

@@ -16,7 +16,7 @@ import (
 // stripped.
 func (d *doc) verbAt(i int) (verb, bool) {
 	t := d.toks[i]
-	if t.kind != tWord {
+	if t.kind != tWord || t.flags&(fVerb|fLooked) == fLooked {
 		return verb{}, false
 	}
 	lex := d.a.lex
@@ -93,7 +93,7 @@ func (d *doc) inQuote(i int) bool {
 func (d *doc) timeEnd(i, b int) int {
 	lex := d.a.lex
 	j := i
-	for j < b && d.toks[j].kind == tWord {
+	for j < b && d.toks[j].kind == tWord && d.toks[j].flags&fTime != 0 {
 		k := d.toks[j].key
 		switch {
 		case lex.timeWords[k] || lex.months[k]:
@@ -145,7 +145,8 @@ func (d *doc) arabic(s sentence, si int) []found {
 		return []found{f}
 	}
 
-	var fs []found
+	fs := d.fsBuf[:0]
+	defer func() { d.fsBuf = fs[:0] }()
 	primary := -1
 	for i := first; i < b; i++ {
 		v, ok := d.verbAt(i)
@@ -300,7 +301,7 @@ func (d *doc) accordingAt(i, b int) (int, int, bool) {
 	}
 	lex := d.a.lex
 	k := t.key
-	if !lex.accFirst[k] {
+	if t.flags&(fAcc|fLooked) == fLooked || !lex.accFirst[k] {
 		return 0, 0, false
 	}
 	for _, key := range []string{k, strings.TrimPrefix(strings.TrimPrefix(k, "و"), "ف")} {
@@ -395,7 +396,7 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 	}
 	// "يطالب الحوثيين بالكف": a verb of demanding or accusing with its
 	// object in the oblique case (-ين) after it; the subject is unsaid.
-	if ok && demandVerb(d.toks[i].key) && strings.HasSuffix(d.toks[subj].key, "ين") && !lex.isWord(d.toks[subj].key) {
+	if ok && strings.HasSuffix(d.toks[subj].key, "ين") && demandVerb(d.toks[i].key) && !lex.isWord(d.toks[subj].key) {
 		return found{}, false
 	}
 	if ok && v.class == vMedium && !s.isMedia() {
@@ -1056,7 +1057,7 @@ func (d *doc) npEnd(i, b int) int {
 		if _, ok := d.verbAt(j); ok {
 			break
 		}
-		if j > i && !strings.HasPrefix(t.key, "ب") && d.toks[j-1].key != "باسم" && d.a.m.first[t.key] {
+		if j > i && !strings.HasPrefix(t.key, "ب") && d.toks[j-1].key != "باسم" && t.flags&fName != 0 {
 			// "أبلغ مسؤول أوروبي رويترز أن": an outlet after the phrase is
 			// whom it spoke to.
 			if val, _ := d.a.m.match(d.toks, j, false); val != nil && val.entry != nil && !val.entry.RequiresCue && d.a.m.src(val.entry).isMedia() {

@@ -3,8 +3,6 @@ package annotate
 import (
 	"strings"
 
-	"github.com/isnad/isnad/internal/fold"
-
 	"github.com/isnad/isnad/internal/outlet"
 )
 
@@ -65,10 +63,14 @@ func (d *doc) english(s sentence, si int) []found {
 	if f, ok := d.enHeadline(a, b, si); ok {
 		return []found{f}
 	}
-	var fs []found
+	fs := d.fsBuf[:0]
+	defer func() { d.fsBuf = fs[:0] }()
 	primary := -1
 	for i := a; i < b; i++ {
 		t := d.toks[i]
+		if t.flags&(fEnVerb|fLooked) == fLooked {
+			continue
+		}
 		v, ok := lex.enVerbs[t.key]
 		if !ok || t.kind != tWord || t.key == "according" || t.key == "citing" || t.key == "quoting" || d.inQuote(i) {
 			continue
@@ -830,7 +832,7 @@ func (d *doc) enPeopleIn(i, j int) (src, bool) {
 			if t.kind == tWord && (!t.upper || k == i || enTitleWords[t.key] || lex.quantity[t.key]) || t.kind == tNum || transparent(t) {
 				continue
 			}
-			if t.kind == tWord && t.upper && d.a.m.first[t.key] == false {
+			if t.kind == tWord && t.upper && t.flags&fName == 0 {
 				continue // "Israeli", "Western"
 			}
 			return src{}, false
@@ -954,9 +956,8 @@ func (d *doc) enShortName(word string) (src, bool) {
 		if s.entry == nil || !s.isMedia() {
 			continue
 		}
-		for _, name := range s.entry.Names() {
-			f := strings.Fields(fold.LooseString(name))
-			if len(f) >= 2 && f[len(f)-1] == word {
+		for _, w := range d.a.m.lastWords[s.entry] {
+			if w == word {
 				return s, true
 			}
 		}

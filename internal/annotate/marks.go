@@ -146,8 +146,17 @@ func (d *doc) sentenceAt(at int) (int, int) {
 		if at < first.Src || at > last.Src+last.Len+1 {
 			continue
 		}
-		d.prepare(b)
+		// The sentences of the block, as read when finding claims.
 		bestS, bestE := -1, -1
+		for _, ss := range d.sentSpans {
+			if ss.b == b && ss.start <= at {
+				bestS, bestE = ss.start, ss.end
+			}
+		}
+		if bestS >= 0 {
+			return bestS, bestE
+		}
+		d.prepare(b)
 		for _, s := range d.sents {
 			s = trimSentence(d.toks, s)
 			if s.a >= s.b {

@@ -48,6 +48,9 @@ type matcher struct {
 	root    trieNode
 	fuzzy   []fuzzyName
 	heads   map[string][]*outlet.Entry // folded type noun (وكاله, agency) → entries with that head
+	// lastWords holds the last word of each name of several words, for
+	// "the Post" after "The Washington Post".
+	lastWords map[*outlet.Entry][]string
 }
 
 // transparent tokens are skipped inside a name: quotes and hyphens.
@@ -98,11 +101,15 @@ func newMatcher(reg *outlet.Registry) *matcher {
 	// is the WSJ's, "الخارجيه" is every ministry's.
 	prefixes := map[string]*outlet.Entry{}
 	shared := map[string]bool{}
+	m.lastWords = map[*outlet.Entry][]string{}
 	for _, e := range reg.Entries() {
 		for _, name := range e.Names() {
 			words := add(name, nameVal{entry: e})
 			if len(words) == 0 {
 				continue
+			}
+			if len(words) >= 2 {
+				m.lastWords[e] = append(m.lastWords[e], words[len(words)-1])
 			}
 			full := strings.Join(words, "")
 			m.fuzzy = append(m.fuzzy, fuzzyName{key: full, runes: utf8.RuneCountInString(full), entry: e})
@@ -204,7 +211,7 @@ func variants(k string, buf []string) []string {
 // allows proclitics on the first word. It returns the value and the index
 // just past the name.
 func (m *matcher) match(toks []token, i int, clitics bool) (*nameVal, int) {
-	if i >= len(toks) || toks[i].kind == tPunct || !m.first[toks[i].key] {
+	if i >= len(toks) || toks[i].kind == tPunct || toks[i].flags&fName == 0 && (toks[i].flags&fLooked != 0 || !m.first[toks[i].key]) {
 		return nil, i
 	}
 	var buf [6]string
@@ -241,8 +248,9 @@ func (m *matcher) match(toks []token, i int, clitics bool) (*nameVal, int) {
 // called where a cue makes a source likely. want, when non-empty, limits
 // the match to entries whose head noun is want (folded).
 func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, int) {
-	var words []string
-	var ends []int
+	var wordsA [4]string
+	var endsA [4]int
+	words, ends := wordsA[:0], endsA[:0]
 	for j := i; j < len(toks) && len(words) < 4; j++ {
 		if transparent(toks[j]) {
 			continue
@@ -255,29 +263,55 @@ func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, i
 	}
 	var best *outlet.Entry
 	bestEnd, bestD := i, 3
+	var keyBuf [128]byte
+	var runeBuf [64]rune
 	for n := len(words); n >= 1; n-- {
-		key := strings.Join(words[:n], "")
-		rs := []rune(key)
+		key := keyBuf[:0]
+		for _, w := range words[:n] {
+			key = append(key, w...)
+		}
+		rs := runeBuf[:0]
+		for _, r := range string(key) {
+			if len(rs) == cap(rs) {
+				break
+			}
+			rs = append(rs, r)
+		}
 		runes := len(rs)
-		if runes < 5 {
+		if runes < 5 || runes == cap(runeBuf) {
 			continue
 		}
 		max := 1
 		if runes >= 16 {
 			max = 2
 		}
-		first, _ := utf8.DecodeRuneInString(key)
+		first := rs[0]
 		cands := m.byFirst[first]
-		if strings.HasPrefix(key, "و") {
-			// "ووول": a conjunction glued on; the name starts after it.
-			r, _ := utf8.DecodeRuneInString(key[len("و"):])
-			cands = append(append([]fuzzyName(nil), cands...), m.byFirst[r]...)
-			sort.SliceStable(cands, func(i, j int) bool { return cands[i].runes < cands[j].runes })
+		// "ووول": a conjunction glued on; the name may start after it.
+		var more []fuzzyName
+		if first == 'و' && len(rs) > 1 {
+			more = m.byFirst[rs[1]]
 		}
 		lo := sort.Search(len(cands), func(k int) bool { return cands[k].runes >= runes-max })
-		for _, f := range cands[lo:] {
+		lo2 := sort.Search(len(more), func(k int) bool { return more[k].runes >= runes-max })
+		// Merge the two lists by length, the first's entries first among
+		// equals, as a stable sort of both would.
+		for lo < len(cands) || lo2 < len(more) {
+			var f *fuzzyName
+			if lo2 >= len(more) || lo < len(cands) && cands[lo].runes <= more[lo2].runes {
+				f = &cands[lo]
+				lo++
+			} else {
+				f = &more[lo2]
+				lo2++
+			}
 			if f.runes-runes > max {
-				break
+				if lo2 >= len(more) || more[lo2].runes-runes > max {
+					if lo >= len(cands) || cands[lo].runes-runes > max {
+						break
+					}
+				}
+				continue
 			}
 			if want != "" && !m.hasHead(f.entry, want) {
 				continue
@@ -288,7 +322,7 @@ func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, i
 			d := fold.DistanceRunes(rs, f.rs, max)
 			if d > max {
 				// A conjunction glued on: ووول ستريت.
-				if strings.HasPrefix(key, "و") {
+				if first == 'و' {
 					d = fold.DistanceRunes(rs[1:], f.rs, max-1)
 					if d > max-1 {
 						continue

@@ -37,14 +37,15 @@ func WrapStatements(doc ast.Node, source []byte, base int, spans []Span) {
 	}
 	ss := append([]Span(nil), spans...)
 	sort.Slice(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
-	var cuts []int
+	cuts := make([]int, 0, 2*len(ss))
 	for _, s := range ss {
 		cuts = append(cuts, s.Start-base, s.End-base)
 	}
 	splitAt(doc, cuts)
+	leaves := leafBlocks(doc)
 	for _, s := range ss {
 		w := wrapper{lo: s.Start - base, hi: s.End - base}
-		w.collect(doc)
+		w.collectIn(leaves)
 		for i, run := range w.runs {
 			n := &StatementNode{Span: s, Part: i, Parts: len(w.runs)}
 			parent := run[0].Parent()

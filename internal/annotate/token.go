@@ -21,15 +21,61 @@ type token struct {
 	key   string
 	s, e  int
 	kind  tkind
-	upper bool // the word starts with an upper-case letter as written
-	space bool // white space comes before the token
+	upper bool  // the word starts with an upper-case letter as written
+	space bool  // white space comes before the token
+	flags tflag // what the lexicon knows of the word, looked up once
 }
 
+// A tflag says what a word may be, so the rules test a bit where they
+// would look a word up in a map, again and again.
+type tflag uint16
+
+const (
+	fName    tflag = 1 << iota // may start a registry name (clitics included)
+	fVerb                      // an Arabic reporting verb, maybe after و or ف
+	fEnVerb                    // an English reporting verb
+	fTime                      // may start a time phrase: الخميس, الشهر, في
+	fAcc                       // may start an "according to" marker: بحسب, وفقا
+	fDefType                   // a definite type noun, maybe after و or ف: الوكالة
+	fLooked                    // the word was looked up: no other flag means none
+)
+
 // tokenizer turns block text into tokens; it keeps its buffers between
-// blocks.
+// blocks. flags, when set, gives each word its flags.
 type tokenizer struct {
-	k    fold.Key
-	toks []token
+	k      fold.Key
+	toks   []token
+	flags  map[string]tflag
+	filter *wordFilter // the words of flags, to skip most lookups
+}
+
+// A wordFilter is a Bloom filter over a set of words, two bits a word:
+// a word it does not have is surely not in the set, which spares most
+// words of a text a map lookup.
+type wordFilter [1 << 17 / 64]uint64
+
+func filterBits(w string) (uint32, uint32) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	const mask = 1<<17 - 1
+	return h & mask, (h >> 15) & mask
+}
+
+func (f *wordFilter) add(w string) {
+	a, b := filterBits(w)
+	f[a/64] |= 1 << (a % 64)
+	f[b/64] |= 1 << (b % 64)
+}
+
+func (f *wordFilter) has(w string) bool {
+	if f == nil {
+		return true
+	}
+	a, b := filterBits(w)
+	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
 }
 
 func isWordRune(r rune) bool {
@@ -75,6 +121,12 @@ func (t *tokenizer) tokenize(text string) []token {
 		}
 		s, e := t.k.Span(start, i)
 		tok := token{key: key[start:i], s: s, e: e, kind: kind, space: space}
+		if kind == tWord && t.flags != nil {
+			tok.flags = fLooked
+			if t.filter.has(tok.key) {
+				tok.flags |= t.flags[tok.key]
+			}
+		}
 		if kind == tWord && s < len(text) {
 			switch c := text[s]; {
 			case c < utf8.RuneSelf:
@@ -121,6 +173,9 @@ func wordEnd(s string, i int) int {
 				i += 2
 				continue
 			}
+		}
+		if c == ' ' || c == '\n' {
+			break // the common end of a word
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {

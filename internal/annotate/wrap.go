@@ -78,14 +78,15 @@ func Wrap(doc ast.Node, source []byte, base int, claims []Claim, opt WrapOptions
 	}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].Start < cs[j].Start })
 	// Cut text nodes at every claim boundary.
-	var cuts []int
+	cuts := make([]int, 0, 2*len(cs))
 	for _, c := range cs {
 		cuts = append(cuts, c.Start-base, c.End-base)
 	}
 	splitAt(doc, cuts)
+	leaves := leafBlocks(doc)
 	for _, c := range cs {
 		w := wrapper{claim: c, lo: c.Start - base, hi: c.End - base}
-		w.collect(doc)
+		w.collectIn(leaves)
 		for i, run := range w.runs {
 			n := &ClaimNode{Claim: c, Part: i, Parts: len(w.runs), Label: opt.Label(c.Source)}
 			if c.Source.ID != "" {
@@ -101,12 +102,55 @@ func Wrap(doc ast.Node, source []byte, base int, claims []Claim, opt WrapOptions
 	}
 }
 
-// splitAt cuts every text node of n that a cut falls strictly inside.
+// A leaf is a block holding inline content (a paragraph, a heading, a
+// table cell), with the span of its text. Claims and statements lie
+// inside leaves, so wrapping one looks only at the leaves it overlaps.
+type leaf struct {
+	n      ast.Node
+	lo, hi int
+}
+
+// leafBlocks returns the leaves of n that hold any text, in document
+// order; their spans do not overlap and ascend.
+func leafBlocks(n ast.Node) []leaf {
+	var out []leaf
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		inline := false
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Type() == ast.TypeBlock {
+				walk(c)
+			} else {
+				inline = true
+			}
+		}
+		if inline {
+			if lo, hi, ok := extent(n); ok {
+				out = append(out, leaf{n, lo, hi})
+			}
+		}
+	}
+	walk(n)
+	return out
+}
+
+// collectIn collects the runs of the claim within the leaves it overlaps.
+func (w *wrapper) collectIn(leaves []leaf) {
+	i := sort.Search(len(leaves), func(i int) bool { return leaves[i].hi > w.lo })
+	for ; i < len(leaves) && leaves[i].lo < w.hi; i++ {
+		w.collect(leaves[i].n)
+	}
+}
+
+// splitAt cuts every text node of n that a cut falls strictly inside;
+// cuts must be sorted.
 func splitAt(n ast.Node, cuts []int) {
 	for c := n.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		if t, ok := c.(*ast.Text); ok {
-			for _, x := range cuts {
+			k := sort.SearchInts(cuts, t.Segment.Start+1)
+			for ; k < len(cuts) && cuts[k] < t.Segment.Stop; k++ {
+				x := cuts[k]
 				s := t.Segment
 				if s.Start < x && x < s.Stop {
 					parent := t.Parent()
