@@ -58,7 +58,15 @@ func (r *Renderer) annotate(ctx context.Context, d *content.Doc, a *Article, doc
 	annotate.WrapStatements(doc, body, d.BodyStart, stmts)
 	annotate.Wrap(doc, body, d.BodyStart, res.Claims, annotate.WrapOptions{})
 	placeCites(doc, body)
-	a.Claims = claims.NewArticle(res, claims.Options{
+	a.Claims = r.newClaims(d, a, res, stmts)
+	doc.AddMeta(claimsMeta, &docClaims{article: a.Claims, lang: a.Lang, root: strings.Repeat("../", strings.Count(a.Path, "/"))})
+	return diags
+}
+
+// newClaims makes an article's claims for the page from what the
+// annotator found in it and the statements the page marks.
+func (r *Renderer) newClaims(d *content.Doc, a *Article, res *annotate.Result, stmts []annotate.Span) *claims.Article {
+	return claims.NewArticle(res, claims.Options{
 		Registry:   r.cfg.Annotator.Registry(),
 		Title:      a.Title,
 		Lang:       a.Lang,
@@ -68,8 +76,19 @@ func (r *Renderer) annotate(ctx context.Context, d *content.Doc, a *Article, doc
 		Sources:    d.Meta.Sources,
 		Statements: stmts,
 	})
-	doc.AddMeta(claimsMeta, &docClaims{article: a.Claims, lang: a.Lang, root: strings.Repeat("../", strings.Count(a.Path, "/"))})
-	return diags
+}
+
+// RestoreClaims makes a's claims again, as Body did, from what the
+// annotator found in d then (a.Claims.Result) and the statements the page
+// marked (a.Claims.Statements): for a build that keeps bodies between
+// runs as data rather than as pointers. Body must have been run on the
+// same files and with the same annotator.
+func (r *Renderer) RestoreClaims(d *content.Doc, a *Article, res *annotate.Result, stmts []annotate.Span) {
+	if r.cfg.Annotator == nil || res == nil {
+		a.Claims = nil
+		return
+	}
+	a.Claims = r.newClaims(d, a, res, stmts)
 }
 
 // statements keeps the unattributed spans that are statements in running

@@ -69,6 +69,7 @@ type Result struct {
 	// inputs, and did nothing.
 	UpToDate   bool
 	nextFuture time.Time // see builder.nextFuture
+	work       Work      // what an incremental BuildDir redid
 	// Diags holds every problem found, errors and warnings, sorted.
 	Diags diag.List
 	// Sources maps the file of every article page to the article's

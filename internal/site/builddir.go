@@ -88,8 +88,33 @@ func writeDir(ctx context.Context, cfg Config, dir string) (*Result, error) {
 		os.RemoveAll(stage)
 		return &Result{}, err
 	}
-	cfg.Out = w
-	res, err := Build(ctx, cfg)
+	var (
+		res *Result
+		d   *disk
+		bl  *Builder
+		env hash
+		idx *bodiesIndex
+	)
+	if kerr == nil {
+		// The incremental build, its memory kept on disk (see disk).
+		env = envKey(cfg, now.Exe.Sum)
+		d = &disk{w: w, kept: map[*File]hash{}, keptGroups: map[*group]bool{}}
+		bl = NewBuilder(cfg)
+		bl.m.disk = d
+		idx = d.restore(cache, env, old, &bl.m)
+		var snap *Snapshot
+		snap, res, err = bl.Build(ctx, nil)
+		if snap != nil {
+			res.work = snap.Work
+		}
+		if err == nil {
+			d.drain()
+			err = d.err
+		}
+	} else {
+		cfg.Out = w
+		res, err = Build(ctx, cfg)
+	}
 	if err != nil {
 		os.RemoveAll(stage)
 		return res, err
@@ -103,6 +128,12 @@ func writeDir(ctx context.Context, cfg Config, dir string) (*Result, error) {
 	}
 	res.Written = int(w.written.Load())
 	res.Removed = removed
+	// What is in the site now, counted the same whichever way the build
+	// went (an incremental build does not count groups of files).
+	res.Files, res.Bytes = len(w.files), 0
+	for _, e := range w.files {
+		res.Bytes += e.Size
+	}
 	if kerr == nil {
 		m := readManifest(filepath.Join(cache, manifestName))
 		if m == nil {
@@ -112,6 +143,9 @@ func writeDir(ctx context.Context, cfg Config, dir string) (*Result, error) {
 		now.NextFuture = res.nextFuture
 		now.Result = *res
 		now.Result.Written, now.Result.Removed = 0, 0
+		if err := d.save(cache, env, &bl.m, idx); err != nil {
+			return res, fmt.Errorf("saving the cache: %w", err)
+		}
 		if err := writeState(cache, now); err != nil {
 			return res, fmt.Errorf("saving the cache: %w", err)
 		}

@@ -55,4 +55,12 @@
 // never linger. What it knows of the last build is in a cache folder
 // beside the site, .isnad-cache/ (see Config.CacheDir), which is only a
 // hint: deleting it, or any damage to it, costs time, never correctness.
+//
+// BuildDir is incremental across runs. When no input changed (the program,
+// the options, isnad.toml, content/, templates/, assets/, the built-in
+// defaults), it checks the site is as it left it and stops. Otherwise it
+// builds with the preview server's incremental Builder, whose memory it
+// keeps in the cache between runs: an article whose files did not change
+// is not parsed or annotated again, and a page whose inputs did not
+// change (see Builder) is not rendered again.
 package site

@@ -86,6 +86,9 @@ type memo struct {
 	assets           map[string]*File    // the assets and assets/code.css
 	sitemaps         map[hash]map[string]*File
 	outlets          *outletMemo
+	// disk, for BuildDir, writes files through to the site and keeps
+	// the memory on disk between runs (see disk); nil in memory.
+	disk *disk
 }
 
 // setupMemo keeps the output of builder.setup.
@@ -109,6 +112,9 @@ type docMemo struct {
 	// mentions are the sources the body's claims name (see mentions),
 	// once asked for.
 	mentions []mention
+	// restored is the article as BuildDir kept it on disk, until the
+	// build loads its files again (see Builder.adopt).
+	restored *articleRecord
 }
 
 type fileMemo struct {
@@ -150,7 +156,7 @@ func (bl *Builder) Build(ctx context.Context, changed []string) (*Snapshot, *Res
 
 func (bl *Builder) build(ctx context.Context, changed []string, res *Result) (*Snapshot, error) {
 	m := &bl.m
-	out := &collector{}
+	out := &collector{disk: m.disk}
 	cfg := bl.cfg
 	cfg.Out = out
 	inc := &incState{m: m, out: out, akeys: map[*render.Article]hash{}}
@@ -200,7 +206,9 @@ func (bl *Builder) build(ctx context.Context, changed []string, res *Result) (*S
 	}
 
 	// Everything else.
-	if err := b.make(ctx, docs); err != nil {
+	err = b.make(ctx, docs)
+	res.nextFuture = b.nextFuture
+	if err != nil {
 		return nil, err
 	}
 	if res.Diags.HasErrors() {
@@ -334,6 +342,9 @@ func (bl *Builder) load(ctx context.Context, b *builder, changed []string, full 
 	for i, p := range paths {
 		dm := loaded[i]
 		if old, ok := m.docs[p]; ok && old.key == dm.key {
+			if old.restored != nil {
+				bl.adopt(old, dm)
+			}
 			continue // same bytes: keep the loaded and rendered article
 		}
 		m.docs[p] = dm
@@ -441,6 +452,9 @@ func (inc *incState) remember(name string, key hash, f *File) {
 	defer inc.mu.Unlock()
 	if inc.m.files == nil {
 		inc.m.files = map[string]fileMemo{}
+	}
+	if inc.m.disk != nil {
+		f = inc.m.disk.remembered(name, key, f)
 	}
 	inc.m.files[name] = fileMemo{key: key, f: f}
 }

@@ -185,6 +185,9 @@ type collector struct {
 	mu     sync.Mutex
 	files  map[string]*File
 	groups map[string]*group
+	// disk, when set, writes each file through to a site folder and
+	// leaves only its hash here.
+	disk *disk
 }
 
 func (c *collector) WriteFile(name string, data []byte) error {
@@ -198,6 +201,9 @@ func (c *collector) WriteFile(name string, data []byte) error {
 // put adds a file as it is: a new one, one reused from an earlier build,
 // or a lazy one.
 func (c *collector) put(name string, f *File) {
+	if c.disk != nil {
+		f = c.disk.flush(name, f)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.files == nil {
@@ -225,6 +231,9 @@ func (c *collector) get(name string) *File {
 }
 
 func (c *collector) putGroup(g *group) {
+	if c.disk != nil {
+		c.disk.flushGroup(g)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.groups == nil {

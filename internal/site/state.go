@@ -172,7 +172,7 @@ func inputs(cfg Config, prev *buildState) (*buildState, error) {
 			return nil, fmt.Errorf("reading the built-in templates: %w", err)
 		}
 	}
-	if err := hashFiles(len(read), func(i int) error {
+	if err := parallel(len(read), func(i int) error {
 		t := &files[read[i]]
 		data, err := fs.ReadFile(t.fsys, t.p)
 		if err != nil {
@@ -209,8 +209,8 @@ func inputs(cfg Config, prev *buildState) (*buildState, error) {
 	return st, nil
 }
 
-// hashFiles runs fn for 0..n-1 on every core.
-func hashFiles(n int, fn func(i int) error) error {
+// parallel runs fn for 0..n-1 on every core and returns its first error.
+func parallel(n int, fn func(i int) error) error {
 	var (
 		wg    sync.WaitGroup
 		mu    sync.Mutex
@@ -288,7 +288,7 @@ func unchanged(cfg Config, prev, now *buildState, old *manifest, dir string) boo
 	}
 	names := old.names()
 	intact := make([]bool, len(names))
-	hashFiles(len(names), func(i int) error {
+	parallel(len(names), func(i int) error {
 		e := old.Files[names[i]]
 		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(names[i])))
 		intact[i] = err == nil && fi.Mode().IsRegular() && fi.Size() == e.Size && fi.ModTime().UnixNano() == e.Mod

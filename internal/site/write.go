@@ -48,6 +48,9 @@ type dirWriter struct {
 	mu    sync.Mutex
 	files map[string]fileEntry
 	moves []string
+	// keys are the keys files were made from, as the build learns them
+	// (see setKey).
+	keys map[string]hash
 
 	written atomic.Int64
 }
@@ -99,6 +102,17 @@ func (w *dirWriter) put(name string, data []byte, key hash) error {
 	e.Sum, e.Key = sum, key
 	w.record(name, e, true)
 	return nil
+}
+
+// setKey records that name is made from inputs whose hash is key, for
+// the next build; the file may be written before or after.
+func (w *dirWriter) setKey(name string, key hash) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.keys == nil {
+		w.keys = map[string]hash{}
+	}
+	w.keys[name] = key
 }
 
 // keep reports whether the site still holds name as the last build made
@@ -193,6 +207,12 @@ func (w *dirWriter) mkdir(p string) error {
 // commit puts the build in place and records it in the cache folder. It
 // returns the number of files deleted.
 func (w *dirWriter) commit(cache string) (int, error) {
+	for name, key := range w.keys {
+		if e, ok := w.files[name]; ok {
+			e.Key = key
+			w.files[name] = e
+		}
+	}
 	next := &manifest{Files: w.files}
 	if w.fresh {
 		os.Remove(filepath.Join(cache, manifestName))

@@ -527,3 +527,85 @@ func TestHelperBuildDir(t *testing.T) {
 	}
 	fmt.Println("built " + strconv.Itoa(res.Files) + " files")
 }
+
+// TestRebuildRedoesOnlyWhatChanged edits one article of a built site: the
+// next BuildDir, in a new process as far as it knows (its memory read
+// back from the cache), renders that one body again, runs few pages
+// through their templates, and gives what a fresh build gives.
+func TestRebuildRedoesOnlyWhatChanged(t *testing.T) {
+	src := corpusSite(40)
+	dir := filepath.Join(t.TempDir(), "site")
+	res, err := BuildDir(t.Context(), Config{Source: src, Defaults: isnad.Defaults}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.work.Full || res.work.Bodies != 40 {
+		t.Errorf("first build: %+v, want a full build of 40 bodies", res.work)
+	}
+	a := corpus.Make(1, 17)
+	changed := withFile(src, "content/"+a.Path, bytes.Replace(a.Data, []byte("\n\n## "), []byte("\n\nوقالت وكالة رويترز إن الجولة المقبلة ستعقد في الدوحة.\n\n## "), 1))
+	res, err = BuildDir(t.Context(), Config{Source: changed, Defaults: isnad.Defaults}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.work.Full || res.work.Bodies != 1 || res.work.Pages > 10 {
+		t.Errorf("rebuild after one edit: %+v, want 1 body and a few pages", res.work)
+	}
+	if diff := cmp.Diff(freshBuild(t, changed), contents(siteState(t, dir))); diff != "" {
+		t.Errorf("the rebuilt site is not what a fresh build makes (-fresh +rebuilt):\n%s", diff)
+	}
+	// A template change renders every page again, but no body.
+	tmpl := withFile(changed, "templates/404.html", []byte(`{{template "base.html" .}}{{define "main"}}<p>gone</p>{{end}}`))
+	res, err = BuildDir(t.Context(), Config{Source: tmpl, Defaults: isnad.Defaults}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.work.Bodies != 0 || res.work.Pages < 40 {
+		t.Errorf("rebuild after a template change: %+v, want every page and no body", res.work)
+	}
+	if diff := cmp.Diff(freshBuild(t, tmpl), contents(siteState(t, dir))); diff != "" {
+		t.Errorf("the rebuilt site is not what a fresh build makes (-fresh +rebuilt):\n%s", diff)
+	}
+}
+
+// TestDamagedBodiesAreIgnored garbles the kept articles, then the index
+// of them, then removes them, each time after an edit: the build must
+// render what it cannot trust again, and give what a fresh build gives.
+func TestDamagedBodiesAreIgnored(t *testing.T) {
+	src := corpusSite(12)
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "site")
+	cache := filepath.Join(parent, ".isnad-cache", "site")
+	if _, err := BuildDir(t.Context(), Config{Source: src, Defaults: isnad.Defaults}, dir); err != nil {
+		t.Fatal(err)
+	}
+	for i, damage := range []func() error{
+		func() error { return flipByte(filepath.Join(cache, bodiesName), 0.5) },
+		func() error { return flipByte(filepath.Join(cache, bodiesName), 0.01) },
+		func() error { return flipByte(filepath.Join(cache, indexName), 0.5) },
+		func() error { return os.Truncate(filepath.Join(cache, bodiesName), 100) },
+		func() error { return os.Remove(filepath.Join(cache, bodiesName)) },
+	} {
+		if err := damage(); err != nil {
+			t.Fatal(err)
+		}
+		a := corpus.Make(1, i)
+		src = withFile(src, "content/"+a.Path, bytes.Replace(a.Data, []byte("title: \""), []byte(fmt.Sprintf("title: \"%d ", i)), 1))
+		if _, err := BuildDir(t.Context(), Config{Source: src, Defaults: isnad.Defaults}, dir); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(freshBuild(t, src), contents(siteState(t, dir))); diff != "" {
+			t.Fatalf("damage %d: the site is not what a fresh build gives (-fresh +built):\n%s", i, diff)
+		}
+	}
+}
+
+// flipByte flips a byte at the fraction at of the file name.
+func flipByte(name string, at float64) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	data[int(float64(len(data))*at)] ^= 0x5a
+	return os.WriteFile(name, data, 0o644)
+}

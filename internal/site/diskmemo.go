@@ -1,0 +1,520 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"fmt"
+	htmltemplate "html/template"
+	"io"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/isnad/isnad/internal/annotate"
+	"github.com/isnad/isnad/internal/diag"
+	"github.com/isnad/isnad/internal/render"
+	"github.com/isnad/isnad/internal/search"
+)
+
+// Files of a cache folder that keep a Builder's memory between runs of
+// BuildDir (see disk).
+const (
+	bodiesName = "bodies"       // the rendered articles, appended to
+	indexName  = "bodies.index" // which of them are current, and the keys
+)
+
+// A disk is what BuildDir adds to a Builder, so that the preview server's
+// incremental build also serves "isnad build": the same keys decide what
+// is made again. It keeps the Builder's memory between runs in the cache
+// folder: every article as rendered (the bodies file, appended to, and its
+// index), and the key of every file of the site (in the manifest; the bytes
+// are in the site itself). And it writes each file through to the site's
+// dirWriter as the build makes it, keeping only its hash in memory, so a
+// build of any size holds no more than its articles.
+type disk struct {
+	w *dirWriter
+	// kept are the files of the last build that the memory was given:
+	// in the site folder, under the keys they were made from.
+	kept map[*File]hash
+	// keptGroups are such groups of files (the search index).
+	keptGroups map[*group]bool
+
+	mu  sync.Mutex
+	err error // the first failure to write
+	// lazy are the files made on first use (outlet pages, claims.json),
+	// which drain makes on every core once the build is done.
+	lazy []lazyOut
+}
+
+type lazyOut struct {
+	name string
+	f    *File
+}
+
+func (d *disk) fail(err error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.err == nil {
+		d.err = err
+	}
+}
+
+// flush writes a file the build puts in its output to the site, and
+// returns what the build's memory keeps of it: its hash.
+func (d *disk) flush(name string, f *File) *File {
+	if key, ok := d.kept[f]; ok {
+		if !d.w.keep(name, key) {
+			d.fail(fmt.Errorf("%s changed during the build", name))
+		}
+		return f
+	}
+	if f.Lazy() {
+		d.mu.Lock()
+		d.lazy = append(d.lazy, lazyOut{name, f})
+		d.mu.Unlock()
+		return f
+	}
+	if err := d.w.put(name, f.Data(), hash{}); err != nil {
+		d.fail(fmt.Errorf("writing %s: %w", name, err))
+	}
+	return &File{Hash: f.Hash}
+}
+
+// drain makes the lazy files the build put in its output, and writes
+// them, under their keys.
+func (d *disk) drain() {
+	parallel(len(d.lazy), func(i int) error {
+		l := d.lazy[i]
+		if err := d.w.put(l.name, l.f.Data(), l.f.Hash); err != nil {
+			d.fail(fmt.Errorf("writing %s: %w", l.name, err))
+		}
+		l.f.data = nil // written: the memory is not kept after the run
+		return nil
+	})
+	d.lazy = nil
+}
+
+// flushGroup writes a group of files (made now, if need be) to the site.
+func (d *disk) flushGroup(g *group) {
+	if d.keptGroups[g] {
+		for name := range g.files {
+			if !d.w.keep(name, g.key) {
+				d.fail(fmt.Errorf("%s changed during the build", name))
+			}
+		}
+		return
+	}
+	for name, f := range g.all() {
+		if err := d.w.put(name, f.Data(), g.key); err != nil {
+			d.fail(fmt.Errorf("writing %s: %w", name, err))
+		}
+	}
+}
+
+// remembered notes the key a file was made from, for the next run, and
+// returns the hollow file the build's memory keeps instead of the bytes.
+func (d *disk) remembered(name string, key hash, f *File) *File {
+	d.w.setKey(name, key)
+	if f.Lazy() {
+		return f // made and written by drain
+	}
+	return &File{Hash: f.Hash}
+}
+
+// An articleRecord is one rendered article as the bodies file keeps it:
+// what Body made of its files, with its claims as the annotator's data.
+type articleRecord struct {
+	Key                    hash // docKey: of the article's files
+	Title, Lang, Dir, Path string
+	Link                   string
+	Date, Lastmod          time.Time
+	Authors                []string
+	Summary                string
+	Body                   string
+	Headings               []render.Heading
+	Words                  int
+	Text                   string
+	Claims                 *annotate.Result
+	Statements             []annotate.Span
+	Diags                  diag.List
+	// Empty says which slices were empty rather than nil, which gob does
+	// not keep and JSON shows ([] or null).
+	Empty empties
+}
+
+type empties struct {
+	Authors, Headings, Claims, Unattributed, Statements bool
+	Via                                                 []int // claims whose Via is empty
+}
+
+func emptiesOf(r *articleRecord) empties {
+	e := empties{
+		Authors:    r.Authors != nil && len(r.Authors) == 0,
+		Headings:   r.Headings != nil && len(r.Headings) == 0,
+		Statements: r.Statements != nil && len(r.Statements) == 0,
+	}
+	if c := r.Claims; c != nil {
+		e.Claims = c.Claims != nil && len(c.Claims) == 0
+		e.Unattributed = c.Unattributed != nil && len(c.Unattributed) == 0
+		for i, cl := range c.Claims {
+			if cl.Via != nil && len(cl.Via) == 0 {
+				e.Via = append(e.Via, i)
+			}
+		}
+	}
+	return e
+}
+
+func (e empties) apply(r *articleRecord) {
+	if e.Authors {
+		r.Authors = []string{}
+	}
+	if e.Headings {
+		r.Headings = []render.Heading{}
+	}
+	if e.Statements {
+		r.Statements = []annotate.Span{}
+	}
+	if c := r.Claims; c != nil {
+		if e.Claims {
+			c.Claims = []annotate.Claim{}
+		}
+		if e.Unattributed {
+			c.Unattributed = []annotate.Span{}
+		}
+		for _, i := range e.Via {
+			if i < len(c.Claims) {
+				c.Claims[i].Via = []annotate.Source{}
+			}
+		}
+	}
+}
+
+// A bodiesIndex says where in the bodies file each current article is,
+// and what its memory was made with.
+type bodiesIndex struct {
+	Version int
+	// Env hashes what neither the Builder's keys nor the files cover:
+	// the program and the built-in templates and assets.
+	Env              hash
+	BodyKey, PageKey hash
+	Entries          map[string]bodyEntry // by content path
+}
+
+type bodyEntry struct {
+	Key       hash
+	Off, Size int64
+	Sum       hash // of the record's bytes
+}
+
+// envKey hashes the program and the built-in defaults.
+func envKey(cfg Config, exe hash) hash {
+	k := newKeyer(exe, "env")
+	k.int(stateVersion)
+	if cfg.Defaults != nil {
+		fs.WalkDir(cfg.Defaults, ".", func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			data, _ := fs.ReadFile(cfg.Defaults, p)
+			k.str(p)
+			k.bytes(data)
+			return nil
+		})
+	}
+	return k.sum()
+}
+
+func readIndex(cache string) *bodiesIndex {
+	data, err := os.ReadFile(filepath.Join(cache, indexName))
+	if err != nil || len(data) < sha256.Size {
+		return nil
+	}
+	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
+	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
+		return nil
+	}
+	var x bodiesIndex
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(&x); err != nil || x.Version != stateVersion {
+		return nil
+	}
+	return &x
+}
+
+func writeIndex(cache string, x *bodiesIndex) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(x); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	buf.Write(sum[:])
+	return writeAtomic(filepath.Join(cache, indexName), buf.Bytes())
+}
+
+// restore gives m what the last run of BuildDir left: its keys, its
+// articles as rendered, and the files of the site old lists that are
+// still as written. Anything that cannot be read, or does not check out,
+// is left out, and made again by the build.
+func (d *disk) restore(cache string, env hash, old *manifest, m *memo) *bodiesIndex {
+	x := readIndex(cache)
+	if x == nil || x.Env != env {
+		return nil
+	}
+	f, err := os.Open(filepath.Join(cache, bodiesName))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	paths := slices.Sorted(maps.Keys(x.Entries))
+	recs := make([]*articleRecord, len(paths))
+	parallel(len(paths), func(i int) error {
+		e := x.Entries[paths[i]]
+		buf := make([]byte, e.Size)
+		if _, err := f.ReadAt(buf, e.Off); err != nil || sha256.Sum256(buf) != e.Sum {
+			return nil
+		}
+		var rec articleRecord
+		if gob.NewDecoder(bytes.NewReader(buf)).Decode(&rec) == nil && rec.Key == e.Key {
+			rec.Empty.apply(&rec)
+			recs[i] = &rec
+		}
+		return nil
+	})
+	m.docs = map[string]*docMemo{}
+	for i, p := range paths {
+		rec := recs[i]
+		if rec == nil {
+			delete(x.Entries, p)
+			continue
+		}
+		a := &render.Article{
+			Title: rec.Title, Lang: rec.Lang, Dir: rec.Dir, Path: rec.Path, Link: rec.Link,
+			Date: rec.Date, Lastmod: rec.Lastmod, Authors: rec.Authors, Summary: rec.Summary,
+			Body: htmltemplate.HTML(rec.Body), Headings: rec.Headings, Words: rec.Words, Text: rec.Text,
+		}
+		m.docs[p] = &docMemo{key: rec.Key, body: a, bodyDiags: rec.Diags, restored: rec}
+	}
+
+	m.bodyKey, m.pageKey = x.BodyKey, x.PageKey
+	m.ready = true
+	if old == nil {
+		return x
+	}
+
+	// The site's files, by the keys they were made from.
+	m.files = map[string]fileMemo{}
+	groups := map[string]*group{}
+	names := old.names()
+	intact := make([]bool, len(names))
+	parallel(len(names), func(i int) error {
+		intact[i] = old.Files[names[i]].Key != (hash{}) && d.w.intact(names[i], old.Files[names[i]])
+		return nil
+	})
+	broken := map[string]bool{}
+	for i, name := range names {
+		e := old.Files[name]
+		if dir, ok := groupDir(name); ok {
+			if !intact[i] {
+				broken[dir] = true
+				continue
+			}
+			g := groups[dir]
+			if g == nil {
+				g = &group{dir: dir, key: e.Key, files: map[string]*File{}}
+				g.once.Do(func() {})
+				groups[dir] = g
+			}
+			if g.key != e.Key {
+				broken[dir] = true
+			}
+			g.files[name] = &File{Hash: e.Sum}
+			continue
+		}
+		if !intact[i] {
+			continue
+		}
+		pf := &File{Hash: e.Sum}
+		d.kept[pf] = e.Key
+		m.files[name] = fileMemo{key: e.Key, f: pf}
+	}
+	m.groups = map[string]*group{}
+	for dir, g := range groups {
+		if !broken[dir] {
+			m.groups[dir] = g
+			d.keptGroups[g] = true
+		}
+	}
+	return x
+}
+
+// groupDirs are the folders of the groups of files a build makes.
+var groupDirs = []string{search.Dir}
+
+// groupDir tells whether name is a file of a group (the search index),
+// and the group's folder.
+func groupDir(name string) (string, bool) {
+	for _, dir := range groupDirs {
+		if strings.HasPrefix(name, dir) {
+			return dir, true
+		}
+	}
+	return "", false
+}
+
+// adopt finishes an article restored from disk once the build has loaded
+// its files again (with the same key): its Doc, and its claims made again
+// from the annotator's data.
+func (bl *Builder) adopt(dm *docMemo, fresh *docMemo) {
+	rec := dm.restored
+	dm.doc, dm.diags, dm.restored = fresh.doc, fresh.diags, nil
+	if dm.doc == nil {
+		dm.body = nil
+		return
+	}
+	dm.body.Doc = dm.doc
+	if r := bl.m.setup; r != nil && r.r != nil {
+		r.r.RestoreClaims(dm.doc, dm.body, rec.Claims, rec.Statements)
+	} else {
+		dm.body = nil // no renderer to make its claims: render it again
+	}
+}
+
+// save appends the articles rendered by this run to the bodies file and
+// writes the index of the current ones. A record whose article was
+// rendered before is kept where it is; the file is written anew, with
+// the current records only, when more than half of it is stale.
+func (d *disk) save(cache string, env hash, m *memo, prev *bodiesIndex) error {
+	x := &bodiesIndex{Version: stateVersion, Env: env, BodyKey: m.bodyKey, PageKey: m.pageKey, Entries: map[string]bodyEntry{}}
+	var fresh []string
+	var live int64
+	for p, dm := range m.docs {
+		if dm.body == nil || dm.doc == nil {
+			continue
+		}
+		if prev != nil {
+			if e, ok := prev.Entries[p]; ok && e.Key == dm.key {
+				x.Entries[p] = e
+				live += e.Size
+				continue
+			}
+		}
+		fresh = append(fresh, p)
+	}
+	slices.Sort(fresh)
+	name := filepath.Join(cache, bodiesName)
+	fi, err := os.Stat(name)
+	size := int64(0)
+	if err == nil && prev != nil {
+		size = fi.Size()
+	}
+	rewrite := prev == nil || size > 2*live+1<<20
+	if rewrite {
+		// Start a new file with the records worth keeping.
+		var keep []string
+		for p := range x.Entries {
+			keep = append(keep, p)
+		}
+		fresh = append(fresh, keep...)
+		slices.Sort(fresh)
+		x.Entries = map[string]bodyEntry{}
+		size = 0
+	}
+	recs := make([][]byte, len(fresh))
+	var old *os.File
+	if rewrite && prev != nil {
+		old, _ = os.Open(name)
+		if old != nil {
+			defer old.Close()
+		}
+	}
+	err = parallel(len(fresh), func(i int) error {
+		p := fresh[i]
+		dm := m.docs[p]
+		if e, ok := prev.entry(p); ok && e.Key == dm.key && old != nil {
+			buf := make([]byte, e.Size)
+			if _, err := old.ReadAt(buf, e.Off); err == nil && sha256.Sum256(buf) == e.Sum {
+				recs[i] = buf
+				return nil
+			}
+		}
+		var buf bytes.Buffer
+		a := dm.body
+		rec := &articleRecord{
+			Key: dm.key, Title: a.Title, Lang: a.Lang, Dir: a.Dir, Path: a.Path, Link: a.Link,
+			Date: a.Date, Lastmod: a.Lastmod, Authors: a.Authors, Summary: a.Summary,
+			Body: string(a.Body), Headings: a.Headings, Words: a.Words, Text: a.Text, Diags: dm.bodyDiags,
+		}
+		if a.Claims != nil {
+			rec.Claims, rec.Statements = a.Claims.Result, a.Claims.Statements
+		}
+		rec.Empty = emptiesOf(rec)
+		if err := gob.NewEncoder(&buf).Encode(rec); err != nil {
+			return nil // not kept: rendered again next time
+		}
+		recs[i] = buf.Bytes()
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	flag := os.O_WRONLY | os.O_CREATE | os.O_APPEND
+	target := name
+	if rewrite {
+		target = name + ".new"
+		flag = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	out, err := os.OpenFile(target, flag, 0o644)
+	if err != nil {
+		return err
+	}
+	w := &countWriter{w: out, n: size}
+	for i, p := range fresh {
+		if recs[i] == nil {
+			continue
+		}
+		e := bodyEntry{Key: m.docs[p].key, Off: w.n, Size: int64(len(recs[i])), Sum: sha256.Sum256(recs[i])}
+		if _, err := w.Write(recs[i]); err != nil {
+			out.Close()
+			return err
+		}
+		x.Entries[p] = e
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	if rewrite {
+		// The index names no record of the old file once this one is in
+		// place, so drop the index first: a crash in between leaves no
+		// index, which costs a full build, never a wrong page.
+		os.Remove(filepath.Join(cache, indexName))
+		if err := os.Rename(target, name); err != nil {
+			return err
+		}
+	}
+	return writeIndex(cache, x)
+}
+
+func (x *bodiesIndex) entry(p string) (bodyEntry, bool) {
+	if x == nil {
+		return bodyEntry{}, false
+	}
+	e, ok := x.Entries[p]
+	return e, ok
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
