@@ -214,6 +214,11 @@ func (c *collector) put(name string, f *File) {
 
 // putAll adds files reused from an earlier build, under one lock.
 func (c *collector) putAll(names []string, files []*File) {
+	if c.disk != nil {
+		for i, name := range names {
+			files[i] = c.disk.flush(name, files[i])
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.files == nil {
