@@ -417,6 +417,11 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 				return found{}, false // "وأضاف قائلا", "ومضى يقول", "وختم بالقول" go on
 			}
 		}
+		// "ويعتقد أن", "ويقال إن": a masculine imperfect with no subject
+		// is the impersonal passive (يُعتقد), no one's claim.
+		if v.imperf && v.gender == 'm' {
+			return found{}, false
+		}
 		prev, ok := d.previous(v.gender)
 		if !ok {
 			return found{}, false
@@ -743,6 +748,19 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		if s, end, ok := d.arNP(j, b, false); ok && (s.entry != nil || s.head != "" || s.noun != "") {
 			return s, end, true
 		}
+		// "وفق بيانات بورصة لندن": a name the registry lacks, up to the
+		// end of the clause, when no adjective follows the noun ("بيانات
+		// رسمية" names no one).
+		if j < b && d.toks[j].kind == tWord && !strings.HasPrefix(d.toks[j].key, "ال") && !strings.HasSuffix(d.toks[j].key, "يه") &&
+			!strings.HasSuffix(d.toks[j].key, "ي") && !lex.stopAfterSub[d.toks[j].key] && d.timeEnd(j, b) == j {
+			end := j
+			for end < b && end-j < 4 && d.toks[end].kind == tWord && !lex.stopAfterSub[d.toks[end].key] && !lex.comp[d.toks[end].key] {
+				end++
+			}
+			if end == b || d.toks[end].kind == tPunct && (isComma(d.toks[end].key) || isTerminator(d.toks[end].key)) {
+				return src{name: d.text(j, end), kind: outlet.Organization, gender: 'f', noun: bare}, end, true
+			}
+		}
 	}
 	// A type noun: "صحيفة X", or "الوكالة" for an earlier source.
 	if tn, ok := lex.typeNouns[bare]; ok {
@@ -807,6 +825,22 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 	// A source noun: "مسؤولون أميركيون", "المتحدث باسم الخارجية".
 	if sn, ok := lex.sourceNouns[bare]; ok {
 		end := d.npEnd(i+1, b)
+		// "مسؤولة الإغاثة في الأمم المتحدة كليمنتين نكويتا سلامي": the
+		// body, then the name of the one speaking for it.
+		if end+1 < b && d.toks[end].key == "في" {
+			if val, bend := d.a.m.match(d.toks, end+1, false); val != nil && val.entry != nil && val.entry.Kind != outlet.Person {
+				n := bend
+				for n < b && n-bend < 4 && d.toks[n].kind == tWord && !strings.HasPrefix(d.toks[n].key, "ال") && !lex.stopAfterSub[d.toks[n].key] && !lex.comp[d.toks[n].key] {
+					if _, v := d.verbAt(n); v {
+						break
+					}
+					n++
+				}
+				if n-bend >= 2 {
+					end = n
+				}
+			}
+		}
 		// A registered person or body named inside the phrase.
 		if s, ok := d.inside(i, end); ok {
 			return s, end, true
@@ -1056,6 +1090,12 @@ func (d *doc) npEnd(i, b int) int {
 		}
 		if _, ok := d.verbAt(j); ok {
 			break
+		}
+		if tn, ok := lex.typeNouns[t.key]; ok && j > i && tn.kinds[0] != "official" && tn.kinds[0] != "organization" && d.toks[j-1].key != "باسم" {
+			// "أبلغ مسؤول خليجي وكالة رويترز": the outlet he told.
+			if val, _ := d.a.m.match(d.toks, j+1, false); val != nil && val.entry != nil && d.a.m.src(val.entry).isMedia() {
+				break
+			}
 		}
 		if j > i && !strings.HasPrefix(t.key, "ب") && d.toks[j-1].key != "باسم" && t.flags&fName != 0 {
 			// "أبلغ مسؤول أوروبي رويترز أن": an outlet after the phrase is

@@ -187,6 +187,16 @@ var detectCases = []struct {
 	{"en figures from", "en", "At least 20 people were killed, according to figures from the health ministry.", []string{"=/according_to"}},
 	{"en reuters witness staff", "en", "A Reuters witness said the building collapsed.", []string{"reuters/indirect"}},
 	{"en according to him", "en", "The governor said three people were killed.\nAccording to him, rescue work is under way.", []string{"=/indirect", "=/according_to"}},
+	{"ar feminine official in a body named", "ar", "وقالت مسؤولة الإغاثة في الأمم المتحدة ماري دوبوا إن القوافل توقفت.", []string{"=/indirect"}},
+	{"ar data noun unknown issuer", "ar", "وارتفع سعر الذهب إلى 2400 دولار، وفق بيانات بورصة دبي.", []string{"=/according_to"}},
+	{"ar told an agency by its type noun", "ar", "وأبلغ دبلوماسي عربي وكالة رويترز أن الوفد غادر القاهرة.", []string{"=/indirect conduit:reuters"}},
+	{"ar impersonal imperfect", "ar", "وقالت وزارة الدفاع الروسية إن القتال مستمر.\nويعتقد أن آلاف المدنيين نزحوا.", []string{"russian-defence-ministry/indirect"}},
+	{"ar operations room", "ar", "وسيطرت الفصائل على بلدتين، وفقا لما أعلنته غرفة عمليات الفصائل.", []string{"=/according_to"}},
+	{"ar traders as a source", "ar", "وتراجع الجنيه في السوق السوداء، بحسب متعاملين في القاهرة.", []string{"=/according_to"}},
+	{"en qualified noun no company", "en", "Israel said the talks were over.\nInflation will ease next year, the central bank predicted.", []string{"=/indirect", "=/indirect"}},
+	{"en statistics body showed", "en", "Data from the Central Bureau of Statistics showed exports fell 4%.", []string{"=/indirect"}},
+	{"en told local media", "en", "The defence minister told local media that the army was ready.", []string{"=/indirect conduit:="}},
+	{"en analysts quoted by", "en", "The drills were the largest this year, according to analysts quoted by Bloomberg.", []string{"=/according_to conduit:bloomberg"}},
 }
 
 func describe(c Claim) string {

@@ -81,6 +81,9 @@ func (d *doc) english(s sentence, si int) []found {
 		if t.key == "went" && (i+1 >= b || d.toks[i+1].key != "on") {
 			continue // "went on to say", not "went according to plan"
 		}
+		if i+1 < b && d.toks[i+1].key == "by" && strings.HasSuffix(t.key, "ed") {
+			continue // "analysts quoted by Bloomberg": a participle, passive
+		}
 		if i > a && enNotVerb[d.toks[i-1].key] {
 			// "did not say", "declined to say", "verify the claims",
 			// "on the reports": no statement was made.
@@ -111,7 +114,7 @@ func (d *doc) english(s sentence, si int) []found {
 		if !ok {
 			continue
 		}
-		sr, _, ok := d.enNPAfter(me, b)
+		sr, nend, ok := d.enNPAfter(me, b)
 		if g, pron := enObjPronouns[d.toks[min(me, b-1)].key]; pron && me < b {
 			// "According to him": whoever spoke last.
 			sr, ok = d.enPrevious(g)
@@ -120,8 +123,19 @@ func (d *doc) english(s sentence, si int) []found {
 			continue
 		}
 		d.mention(sr)
+		// "according to analysts quoted by Bloomberg": the outlet that
+		// carried their words.
+		var conduit *src
+		if nend+2 < b {
+			if p, w := d.toks[nend].key, d.toks[nend+1].key; (p == "quoted" || p == "cited" || p == "interviewed") && w == "by" || (p == "speaking" || p == "talking") && w == "to" {
+				if c, _, cok := d.enMedia(nend+2, b); cok {
+					conduit = &c
+					d.mention(c)
+				}
+			}
+		}
 		if len(fs) == 0 {
-			fs = append(fs, found{start: a, source: sr, typ: AccordingTo, cue: [2]int{ms, me}})
+			fs = append(fs, found{start: a, source: sr, typ: AccordingTo, cue: [2]int{ms, me}, conduit: conduit})
 			primary = ms
 		} else if !fs[0].source.same(sr) {
 			f := &fs[0]
@@ -641,7 +655,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	if first == "the" && j-i <= 7 && d.enModifiers(i+1, j-1) {
 		head := d.toks[j-1].key
 		if _, ok := lex.enTypeNouns[head]; ok || len(d.a.m.heads[head]) > 0 {
-			if s, ok := d.enAnaphor(head); ok {
+			if s, ok := d.enAnaphor(head, j-i == 2); ok {
 				s.anaphor = true
 				return s, true
 			}
@@ -700,9 +714,12 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	}
 	// A name after a title: "Hamas official Osama Hamdan".
 	if n := d.nameRun(i, j); n >= 2 && (body == nil || j-n >= d.bodyEnd(bodyAt, j)) {
-		if tn, ok := lex.enTypeNouns[d.toks[j-1].key]; ok {
-			// "The Sudanese Doctors Union": a body, not a person.
-			return src{name: d.text(j-n, j), kind: kindOf(tn), gender: 'n', head: d.toks[j-1].key}, true
+		// "The Sudanese Doctors Union", "the Central Bureau of
+		// Statistics": a body, not a person.
+		for k := j - 1; k >= j-n; k-- {
+			if tn, ok := lex.enTypeNouns[d.toks[k].key]; ok && d.toks[k].upper {
+				return src{name: d.text(j-n, j), kind: kindOf(tn), gender: 'n', head: d.toks[k].key}, true
+			}
 		}
 		s := src{name: d.text(j-n, j), kind: outlet.Person, gender: '?'}
 		if body != nil {
@@ -869,7 +886,7 @@ func (d *doc) spokesFor(i, k int) bool {
 }
 
 // enAnaphor finds the latest source whose English type noun is head.
-func (d *doc) enAnaphor(head string) (src, bool) {
+func (d *doc) enAnaphor(head string, bare bool) (src, bool) {
 	// The source of a recent claim first: "the agency said" goes on with
 	// the agency that was speaking.
 	tn, typed := d.a.lex.enTypeNouns[head]
@@ -879,8 +896,8 @@ func (d *doc) enAnaphor(head string) (src, bool) {
 			return true
 		}
 		// "Toyota said ... The carmaker said": a name with no type noun,
-		// taken for a company or a group.
-		return typed && tn.kinds[0] == "organization" && m.entry == nil && m.head == "" && m.noun == "" && m.kind == outlet.Organization
+		// taken for a company or a group, when nothing qualifies the noun.
+		return bare && typed && tn.kinds[0] == "organization" && m.entry == nil && m.head == "" && m.noun == "" && m.kind == outlet.Organization
 	}
 	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 4; i, n = i-1, n+1 {
 		if m := d.csrc[i]; same(m) {
@@ -1168,6 +1185,13 @@ var enNotVerb = map[string]bool{"not": true, "never": true, "n't": true, "to": t
 	"an": true, "these": true, "those": true, "such": true, "its": true, "their": true, "his": true, "her": true, "our": true,
 	"of": true, "no": true, "any": true}
 
+// enMediaAdj and enMediaNouns make unnamed media: "local media", "state
+// television".
+var enMediaAdj = map[string]bool{"local": true, "state": true, "national": true, "foreign": true, "international": true,
+	"regional": true, "official": true, "public": true, "private": true, "independent": true, "western": true, "arab": true,
+	"israeli": true, "iranian": true, "russian": true, "chinese": true, "turkish": true, "state-run": true, "government": true}
+var enMediaNouns = map[string]bool{"media": true, "television": true, "tv": true, "radio": true, "press": true, "broadcaster": true, "outlets": true, "newspapers": true}
+
 // enObjPronouns are object pronouns: "according to him".
 var enObjPronouns = map[string]byte{"him": 'm', "her": 'f', "them": 'p', "it": 'n'}
 
@@ -1210,6 +1234,16 @@ func (d *doc) enMedia(i, b int) (src, int, bool) {
 			if s := d.a.m.src(e); s.isMedia() {
 				return s, end, true
 			}
+		}
+	}
+	// "told local media", "told state television": media unnamed.
+	{
+		k := i
+		for k < b && k-i < 3 && d.toks[k].kind == tWord && enMediaAdj[d.toks[k].key] {
+			k++
+		}
+		if k > i && k < b && enMediaNouns[d.toks[k].key] {
+			return src{name: d.text(i, k+1), kind: outlet.Broadcaster, gender: 'p'}, k + 1, true
 		}
 	}
 	// "its Amaq news agency": a capitalised name and a type noun.
