@@ -457,6 +457,16 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 	return f, true
 }
 
+// issuedBy reports a verb with an object pronoun that ties a document to
+// its issuer: "بيانات نشرها البنك", "تقرير أعدته المنظمة".
+func issuedBy(k string) bool {
+	switch k {
+	case "نشرها", "نشرته", "اصدرها", "اصدرته", "اعدها", "اعدته", "جمعها", "جمعته", "كشفها", "كشفته", "اوردها", "اوردته", "وزعها", "وزعته":
+		return true
+	}
+	return false
+}
+
 // demandVerb reports a verb whose object often follows it directly:
 // طالب، حث، دعا، ناشد، اتهم، حذر.
 func demandVerb(k string) bool {
@@ -566,6 +576,8 @@ func (d *doc) arTail(f *found, i, b int, class verbClass) (int, bool, bool) {
 		switch {
 		case class == vTell && n == 0:
 			j = i // "أبلغ مسؤول رويترز": the object is whom he told
+		case k == "استطلعت" || k == "استطلع":
+			j = i + 1 // "محللون استطلعت رويترز آراءهم": Reuters' poll
 		case k == "مع":
 			j = i + 1
 		case k == "نشرته" || k == "نشرتها" || k == "بثته" || k == "بثتها" || k == "اوردته" || k == "اوردتها" || k == "نقلته" || k == "نقلتها":
@@ -739,6 +751,17 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 	// "تقرير “وول ستريت جورنال”", "تقديرات رئيس الحكومة", "بيان للجيش".
 	if lex.dataNouns[bare] {
 		j := i + 1
+		// "بيانات رسمية نشرها البنك المركزي": the issuer after the verb
+		// of a relative clause.
+		k := j
+		for k < b && d.toks[k].kind == tWord && (lex.nisba("ال"+d.toks[k].key) || lex.nisba(d.toks[k].key)) {
+			k++
+		}
+		if k < b && issuedBy(d.toks[k].key) {
+			if s, end, ok := d.arNP(k+1, b, false); ok && strongSrc(s) {
+				return s, end, true
+			}
+		}
 		// "بيان صادر عن الجيش".
 		if j+1 < b && strings.HasSuffix(strings.TrimPrefix(d.toks[j].key, "ال"), "صادر") || j+1 < b && strings.TrimPrefix(d.toks[j].key, "ال") == "صادره" {
 			if d.toks[j+1].key == "عن" {
@@ -1441,6 +1464,24 @@ func (d *doc) headline(a, first, b, si int) (found, bool) {
 		return found{}, false
 	}
 	f := found{start: a, source: s, typ: Headline, cue: [2]int{first, colon + 1}}
+	// "نتنياهو لرويترز:", "مصادر لـ\"العربي الجديد\":": the outlet the
+	// source spoke to.
+	for end < colon && transparent(d.toks[end]) {
+		end++
+	}
+	if end < colon && d.conduitAt(end) {
+		j := end
+		if d.toks[j].key == "ل" {
+			j++
+			for j < colon && transparent(d.toks[j]) {
+				j++
+			}
+		}
+		if c, cend, ok := d.arNP(j, colon, true); ok && c.isMedia() {
+			f.conduit = &c
+			end = cend
+		}
+	}
 	// "بلومبيرغ عن تقييمات عسكرية غربية:" — a chain.
 	if end < colon && d.toks[end].key == "عن" {
 		if v, vend, ok := d.arNP(end+1, colon, false); ok && vend == colon {
@@ -1448,7 +1489,7 @@ func (d *doc) headline(a, first, b, si int) (found, bool) {
 			end = vend
 		}
 	}
-	for end < colon && d.toks[end].kind == tWord && d.a.lex.nisba(d.toks[end].key) {
+	for end < colon && (d.toks[end].kind == tWord && d.a.lex.nisba(d.toks[end].key) || transparent(d.toks[end])) {
 		end++
 	}
 	if end != colon {

@@ -197,6 +197,20 @@ var detectCases = []struct {
 	{"en statistics body showed", "en", "Data from the Central Bureau of Statistics showed exports fell 4%.", []string{"=/indirect"}},
 	{"en told local media", "en", "The defence minister told local media that the army was ready.", []string{"=/indirect conduit:="}},
 	{"en analysts quoted by", "en", "The drills were the largest this year, according to analysts quoted by Bloomberg.", []string{"=/according_to conduit:bloomberg"}},
+	{"ar headline with conduit", "ar", "نتنياهو لرويترز: الحرب ستستمر", []string{"benjamin-netanyahu/headline conduit:reuters org:israeli-pm-office"}},
+	{"ar headline quoted name", "ar", "\"أكسيوس\": واشنطن تضغط لإبرام صفقة", []string{"axios/headline"}},
+	{"ar monarch title", "ar", "وشدد العاهل الأردني على ضرورة وقف إطلاق النار.", []string{"=/indirect"}},
+	{"ar data published by", "ar", "وأظهرت بيانات رسمية نشرها البنك المركزي المصري أن التضخم تراجع.", []string{"=/indirect"}},
+	{"ar statistics agency", "ar", "أظهرت بيانات الجهاز المركزي للإحصاء أن البطالة ارتفعت.", []string{"=/indirect"}},
+	{"ar poll by an outlet", "ar", "وقال محللون استطلعت رويترز آراءهم إن الفائدة لن تتغير.", []string{"=/indirect conduit:reuters"}},
+	{"ar agencies citing", "ar", "وقالت وكالات أنباء روسية نقلا عن مصدر في الكرملين إن الرئيس وصل.", []string{"=/indirect via:="}},
+	{"ar acting governor", "ar", "وقال القائم بأعمال حاكم المنطقة إن القوات تقدمت.", []string{"=/indirect"}},
+	{"ar attributed to", "ar", "وأرجعت الوزارة العجز إلى تراجع أسعار النفط.\nوعزا الوزير التراجع إلى الحرب.", []string{"=/indirect", "=/indirect"}},
+	{"en office of a named premier", "en", "Israeli Prime Minister Benjamin Netanyahu's office said the cabinet met.", []string{"israeli-pm-office/indirect"}},
+	{"en name as adjective", "en", "Hamas-run Gaza's health ministry said the toll had passed 40,000.", []string{"gaza-health-ministry/indirect"}},
+	{"en added jobs", "en", "The U.S. economy added 254,000 jobs in September.", nil},
+	{"en wrote a book", "en", "Smith wrote a book about the war in 2019.", nil},
+	{"en added a clause", "en", "The minister added the talks would resume on Sunday.", []string{"=/indirect"}},
 }
 
 func describe(c Claim) string {

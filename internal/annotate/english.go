@@ -381,6 +381,11 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 	if v.class == vShow && !(docSubject && (that || trailing || sr.entry != nil || sr.head != "")) {
 		return found{}, false
 	}
+	// "The economy added 254,000 jobs", "Smith wrote a book": these verbs
+	// report only with a clause, a colon or a quotation after them.
+	if enNeedsClause[d.toks[i].key] && !that && !direct && !trailing && !quoteFirst && !d.enClauseAfter(i+1, b) {
+		return found{}, false
+	}
 	if v.class == vAnnounce && d.enEvent(cs, b) {
 		return found{}, false // "announced that it would host a summit": an event
 	}
@@ -676,14 +681,22 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 		if !ok {
 			continue
 		}
+		// "Hamas-run", "Iran-backed": a name made an adjective.
+		if end+1 < j && d.toks[end].key == "-" && enNameAdj[d.toks[end+1].key] {
+			k = end
+			continue
+		}
 		if s.entry != nil && s.entry.Kind == outlet.Person {
-			// "Netanyahu's office said": the office, the body the person
+			// "Netanyahu's office said", "Prime Minister Benjamin
+			// Netanyahu's office said": the office, the body the person
 			// heads on the date.
-			if end+1 < j && d.toks[end].key == "'s" && enOffice[d.toks[end+1].key] {
-				if s.org != nil {
-					return d.a.m.src(s.org), true
+			for e := end; e+1 < j && e <= end+4; e++ {
+				if d.toks[e].key == "'s" && enOffice[d.toks[e+1].key] {
+					if s.org != nil {
+						return d.a.m.src(s.org), true
+					}
+					return src{name: d.text(i, j), kind: outlet.Official, gender: 'n'}, true
 				}
-				return src{name: d.text(i, j), kind: outlet.Official, gender: 'n'}, true
 			}
 			p := s
 			person = &p
@@ -705,7 +718,11 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	}
 	if body == nil || bodyAt > d.skipThe(i, j) {
 		// A misspelt name: "The Wall Street Jounral", "The Finacial Times".
-		if k := d.skipThe(i, j); k < j && d.toks[k].upper && j-k <= 4 && d.lex().enSourceHead[d.toks[j-1].key] == (sourceNoun{}) {
+		k := d.skipThe(i, j)
+		if k+2 < j && d.toks[k+1].key == "-" && enNameAdj[d.toks[k+2].key] {
+			k += 3 // "Hamas-run Gaza's health ministry"
+		}
+		if k < j && d.toks[k].upper && j-k <= 4 && d.lex().enSourceHead[d.toks[j-1].key] == (sourceNoun{}) {
 			if e, end := d.a.m.matchFuzzy(d.toks, k, ""); e != nil && end == j {
 				return d.a.m.src(e), true
 			}
@@ -1191,6 +1208,42 @@ var enMediaAdj = map[string]bool{"local": true, "state": true, "national": true,
 	"regional": true, "official": true, "public": true, "private": true, "independent": true, "western": true, "arab": true,
 	"israeli": true, "iranian": true, "russian": true, "chinese": true, "turkish": true, "state-run": true, "government": true}
 var enMediaNouns = map[string]bool{"media": true, "television": true, "tv": true, "radio": true, "press": true, "broadcaster": true, "outlets": true, "newspapers": true}
+
+// enNameAdj make a name an adjective after a hyphen: "Hamas-run".
+var enNameAdj = map[string]bool{"run": true, "backed": true, "led": true, "controlled": true, "based": true, "allied": true,
+	"affiliated": true, "linked": true, "aligned": true, "owned": true, "funded": true, "held": true, "appointed": true, "brokered": true}
+
+// enNeedsClause are verbs that also take a plain object: they report
+// only when a clause follows ("added the talks would resume").
+var enNeedsClause = map[string]bool{"added": true, "adds": true, "wrote": true, "writes": true, "posted": true, "tweeted": true,
+	"published": true, "stressed": true, "stresses": true, "declared": true, "continued": true, "noted": true, "notes": true,
+	"emphasized": true, "emphasised": true, "underscored": true, "highlighted": true, "reiterated": true, "recalled": true, "observed": true}
+
+// enClauseAfter reports a clause starting soon after token i: a finite
+// verb or an auxiliary before the next comma ("added the talks would
+// resume", "wrote the plan had failed").
+func (d *doc) enClauseAfter(i, b int) bool {
+	for k := i; k < b && k < i+10; k++ {
+		t := d.toks[k]
+		if t.kind == tPunct {
+			if isComma(t.key) || isTerminator(t.key) || isColon(t.key) {
+				return false
+			}
+			continue
+		}
+		w := t.key
+		if enModal[w] || beForms[w] || w == "has" || w == "have" || w == "had" {
+			return k > i
+		}
+		if k > i+1 && strings.HasSuffix(w, "ed") && !d.toks[k].upper {
+			return true
+		}
+		if enPrep[w] && k == i {
+			return false // "added to the pressure"
+		}
+	}
+	return false
+}
 
 // enObjPronouns are object pronouns: "according to him".
 var enObjPronouns = map[string]byte{"him": 'm', "her": 'f', "them": 'p', "it": 'n'}
