@@ -5,6 +5,9 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/isnad/isnad/internal/annotate"
 	"github.com/isnad/isnad/internal/claims"
@@ -79,26 +82,64 @@ func (b *builder) writeClaimsData(ctx context.Context, articles []*render.Articl
 	if b.inc != nil {
 		return b.inc.claimsData(ctx, b, articles)
 	}
-	var all bytes.Buffer
-	all.WriteString("[")
-	n := 0
-	for _, a := range articles {
-		if err := ctx.Err(); err != nil {
-			return err
+	parts, err := b.encodeClaims(ctx, articles, func(a *render.Article) []byte { return nil })
+	if err != nil {
+		return err
+	}
+	for i, a := range articles {
+		if parts[i] != nil {
+			b.write(a.Path+"claims.json", parts[i])
 		}
+	}
+	b.write("claims.json", claimsArray(parts))
+	return nil
+}
+
+// encodeClaims encodes the claims data of every article with claims, on
+// every core, but for those known already (known returns their bytes).
+// An article with no claims, or whose data cannot be encoded (reported),
+// has nil.
+func (b *builder) encodeClaims(ctx context.Context, articles []*render.Article, known func(*render.Article) []byte) ([][]byte, error) {
+	parts := make([][]byte, len(articles))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, a := range articles {
 		if a.Claims == nil {
 			continue
 		}
-		data, err := claims.MarshalJSON(a.Claims.Data(b.articleURL(a)))
-		if err != nil {
-			var d diag.List
-			d.Addf(diag.Pos{File: a.Doc.Path}, "%v", err)
-			b.addDiags(d)
+		if data := known(a); data != nil {
+			parts[i] = data
 			continue
 		}
-		b.write(a.Path+"claims.json", data)
-		// In the site's list, each article's object is indented one
-		// level further.
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			data, err := claims.MarshalJSON(a.Claims.Data(b.articleURL(a)))
+			if err != nil {
+				var d diag.List
+				d.Addf(diag.Pos{File: a.Doc.Path}, "%v", err)
+				b.addDiags(d)
+				return nil
+			}
+			parts[i] = data
+			return nil
+		})
+	}
+	return parts, g.Wait()
+}
+
+// claimsArray makes the site's claims.json of the articles' own: the list
+// of their objects, each indented one level further, as encoding the list
+// whole would.
+func claimsArray(parts [][]byte) []byte {
+	var all bytes.Buffer
+	all.WriteString("[")
+	n := 0
+	for _, data := range parts {
+		if data == nil {
+			continue
+		}
 		if n > 0 {
 			all.WriteString(",")
 		}
@@ -110,8 +151,7 @@ func (b *builder) writeClaimsData(ctx context.Context, articles []*render.Articl
 		all.WriteString("\n")
 	}
 	all.WriteString("]\n")
-	b.write("claims.json", all.Bytes())
-	return nil
+	return all.Bytes()
 }
 
 // outletPages are the pages of every source with claims, cut into pages

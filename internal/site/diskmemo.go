@@ -333,13 +333,13 @@ func (d *disk) restore(cache string, env hash, old *manifest, m *memo) *bodiesIn
 			if g.key != e.Key {
 				broken[dir] = true
 			}
-			g.files[name] = &File{Hash: e.Sum}
+			g.files[name] = d.keptFile(name, e)
 			continue
 		}
 		if !intact[i] {
 			continue
 		}
-		pf := &File{Hash: e.Sum}
+		pf := d.keptFile(name, e)
 		d.kept[pf] = e.Key
 		m.files[name] = fileMemo{key: e.Key, f: pf}
 	}
@@ -351,6 +351,21 @@ func (d *disk) restore(cache string, env hash, old *manifest, m *memo) *bodiesIn
 		}
 	}
 	return x
+}
+
+// keptFile stands for a file of the site as the last build left it: its
+// bytes, when something asks (claims.json gathers the articles'), are
+// read from the site.
+func (d *disk) keptFile(name string, e fileEntry) *File {
+	f := newLazyFile(e.Sum, func() []byte {
+		data, err := os.ReadFile(filepath.Join(d.w.dir, filepath.FromSlash(name)))
+		if err != nil || int64(len(data)) != e.Size || sha256.Sum256(data) != e.Sum {
+			d.fail(fmt.Errorf("%s changed during the build", name))
+			return nil
+		}
+		return data
+	})
+	return f
 }
 
 // groupDirs are the folders of the groups of files a build makes.

@@ -1082,49 +1082,62 @@ func (inc *incState) keepAssets() {
 func (inc *incState) claimsData(ctx context.Context, b *builder, articles []*render.Article) error {
 	// Claims data is made from the articles alone, not the templates.
 	root := newKeyer(inc.m.bodyKey, "claims.json")
-	for _, a := range articles {
+	keys := make(map[*render.Article]hash, len(articles))
+	files := make([]*File, len(articles))
+	for i, a := range articles {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if a.Claims == nil {
 			continue
 		}
-		url := b.articleURL(a)
-		name := a.Path + "claims.json"
 		k := newKeyer(inc.m.bodyKey, "claims")
 		k.sum32(inc.articleKey(a))
-		k.str(url)
+		k.str(b.articleURL(a))
 		key := k.sum()
 		root.sum32(key)
-		if f := inc.reuse(name, key); f != nil {
-			b.put(name, f)
-			continue
+		keys[a] = key
+		files[i] = inc.reuse(a.Path+"claims.json", key)
+	}
+	// The new ones, on every core.
+	reused := make(map[*render.Article]bool, len(articles))
+	for i, a := range articles {
+		reused[a] = files[i] != nil
+	}
+	parts, err := b.encodeClaims(ctx, articles, func(a *render.Article) []byte {
+		if reused[a] {
+			return []byte{} // not encoded again; its file is files[i]
 		}
-		data, err := claims.MarshalJSON(a.Claims.Data(url))
-		if err != nil {
-			var d diag.List
-			d.Addf(diag.Pos{File: name}, "%v", err)
-			b.addDiags(d)
-			continue
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, a := range articles {
+		name := a.Path + "claims.json"
+		switch {
+		case files[i] != nil:
+			b.put(name, files[i])
+		case parts[i] != nil:
+			files[i] = NewFile(parts[i])
+			b.put(name, files[i])
+			inc.remember(name, keys[a], files[i])
 		}
-		f := NewFile(data)
-		b.put(name, f)
-		inc.remember(name, key, f)
 	}
 	key := root.sum()
 	if f := inc.reuse("claims.json", key); f != nil {
 		b.put("claims.json", f)
 		return nil
 	}
+	// The site's file is the articles' put together, made on first use.
 	f := newLazyFile(key, func() []byte {
-		c := &collector{}
-		if err := b.fork(c).writeClaimsData(context.Background(), articles); err != nil {
-			return []byte(err.Error())
+		parts := make([][]byte, len(files))
+		for i, f := range files {
+			if f != nil {
+				parts[i] = f.Data()
+			}
 		}
-		if f := c.get("claims.json"); f != nil {
-			return f.data
-		}
-		return nil
+		return claimsArray(parts)
 	})
 	b.put("claims.json", f)
 	inc.remember("claims.json", key, f)

@@ -192,12 +192,16 @@ func (w *dirWriter) stageFile(name string, data []byte) (fileEntry, error) {
 	return fileEntry{Size: fi.Size(), Mod: fi.ModTime().UnixNano()}, nil
 }
 
-// mkdir makes the folder p under the staging folder, once.
+// mkdir makes the folder p under the staging folder, once: a folder at a
+// time, each with one system call, since the staging folder starts empty.
 func (w *dirWriter) mkdir(p string) error {
-	if _, ok := w.made.Load(p); ok {
+	if _, ok := w.made.Load(p); ok || p == w.stage || len(p) < len(w.stage) {
 		return nil
 	}
-	if err := os.MkdirAll(p, 0o755); err != nil {
+	if err := w.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	w.made.Store(p, true)
