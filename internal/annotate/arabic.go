@@ -933,7 +933,7 @@ func (d *doc) nameEnds(j, b int) bool {
 	if !venue && !app {
 		return false
 	}
-	limit := 6
+	limit := 10
 	if app {
 		limit = 12
 	}
@@ -1279,8 +1279,18 @@ func (d *doc) recentSpeaker(noun string, plural bool) (src, bool) {
 	if plural {
 		return src{}, false
 	}
+	// A registered person whose office the noun names: "the minister"
+	// for the defence minister.
+	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 3; i, n = i-1, n+1 {
+		if s := d.csrc[i]; s.entry != nil && s.entry.Kind == outlet.Person && d.a.m.titled(s.entry, noun) {
+			return s, true
+		}
+	}
 	for i, n := len(d.csrc)-1, 0; i >= 0 && n < 2; i, n = i-1, n+1 {
 		s := d.csrc[i]
+		if s.noun != "" && s.noun != noun && s.head == "" {
+			continue // a title of its own: "Hamas official Osama Hamdan"
+		}
 		if s.kind == outlet.Person || s.entry == nil && (s.kind == outlet.Official || s.kind == outlet.Anonymous) && s.gender != 'p' {
 			return s, true
 		}

@@ -211,6 +211,10 @@ var detectCases = []struct {
 	{"en added jobs", "en", "The U.S. economy added 254,000 jobs in September.", nil},
 	{"en wrote a book", "en", "Smith wrote a book about the war in 2019.", nil},
 	{"en added a clause", "en", "The minister added the talks would resume on Sunday.", []string{"=/indirect"}},
+	{"en role named holder", "en", "Britain's foreign secretary David Lammy told parliament that sanctions would be tightened.", []string{"david-lammy/indirect"}},
+	{"en the minister by title", "en", "Israeli Defence Minister Yoav Gallant said troops would stay.\nHamas official Osama Hamdan said the group rejected the plan.\nThe minister said pressure would continue.", []string{"yoav-gallant/indirect", "=/indirect", "yoav-gallant/anaphora"}},
+	{"en another ministry", "en", "The health ministry said 20 people died.\nThe interior ministry said 50 were arrested.\nThe ministry said the curfew would continue.", []string{"=/indirect", "=/indirect", "=/anaphora"}},
+	{"ar long venue after a name", "ar", "وقال سامح عبد الله خلال مؤتمر صحفي مشترك مع نظيره الفرنسي في باريس إن الاتفاق قريب.", []string{"=/indirect"}},
 }
 
 func describe(c Claim) string {

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"strings"
+	"time"
 
 	"github.com/isnad/isnad/internal/outlet"
 )
@@ -660,7 +661,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	if first == "the" && j-i <= 7 && d.enModifiers(i+1, j-1) {
 		head := d.toks[j-1].key
 		if _, ok := lex.enTypeNouns[head]; ok || len(d.a.m.heads[head]) > 0 {
-			if s, ok := d.enAnaphor(head, j-i == 2); ok {
+			if s, ok := d.enAnaphorMod(head, j-i == 2, d.toks[i+1:j-1]); ok {
 				s.anaphor = true
 				return s, true
 			}
@@ -680,6 +681,32 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 		s, ok := d.resolve(val, k, end)
 		if !ok {
 			continue
+		}
+		// "Britain's foreign secretary David Lammy": a name after a role
+		// says who held it, whatever the registry's dates say.
+		if val.entry == nil {
+			n := end
+			for n < j && (d.toks[n].kind == tWord && d.toks[n].upper && !enTitleWords[d.toks[n].key] || n > end && d.a.lex.enLower[d.toks[n].key]) {
+				n++
+			}
+			if n-end >= 2 {
+				_, org := d.a.reg.Holder(val.role, time.Time{})
+				office := n+1 < j && d.toks[n].key == "'s" && enOffice[d.toks[n+1].key]
+				if pv, pend := d.a.m.match(d.toks, end, false); pv != nil && pv.entry != nil && pv.entry.Kind == outlet.Person && pend <= j {
+					p, _ := d.resolve(pv, end, pend)
+					if p.org == nil {
+						p.org = org
+					}
+					if office && p.org != nil {
+						return d.a.m.src(p.org), true // "... Benjamin Netanyahu's office"
+					}
+					return p, true
+				}
+				if office && org != nil {
+					return d.a.m.src(org), true
+				}
+				return src{name: d.text(end, n), kind: outlet.Person, gender: '?', org: org}, true
+			}
 		}
 		// "Hamas-run", "Iran-backed": a name made an adjective.
 		if end+1 < j && d.toks[end].key == "-" && enNameAdj[d.toks[end+1].key] {
@@ -741,6 +768,11 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 		s := src{name: d.text(j-n, j), kind: outlet.Person, gender: '?'}
 		if body != nil {
 			s.org = body.entry
+		}
+		// The title before the name, so "the minister" later finds the
+		// minister, not whoever spoke last.
+		if t := j - n - 1; t >= i && d.toks[t].kind == tWord && !d.toks[t].upper || t >= i && enTitleWords[d.toks[t].key] {
+			s.noun = d.toks[t].key
 		}
 		if q, ok := d.partialPerson(j-n, j); ok {
 			return q, true
@@ -904,10 +936,43 @@ func (d *doc) spokesFor(i, k int) bool {
 
 // enAnaphor finds the latest source whose English type noun is head.
 func (d *doc) enAnaphor(head string, bare bool) (src, bool) {
+	return d.enAnaphorMod(head, bare, nil)
+}
+
+// enAnaphorMod is enAnaphor for a type noun with modifiers: a lower-case
+// word among them that says what the body does ("the interior ministry")
+// must be in the name of the source it points to, or it names another
+// body.
+func (d *doc) enAnaphorMod(head string, bare bool, mods []token) (src, bool) {
 	// The source of a recent claim first: "the agency said" goes on with
 	// the agency that was speaking.
 	tn, typed := d.a.lex.enTypeNouns[head]
+	fits := func(m src) bool {
+		for _, t := range mods {
+			if t.kind != tWord || t.upper || enGenericAdj[t.key] || strings.HasSuffix(t.key, "ed") {
+				continue
+			}
+			found := false
+			names := []string{m.name}
+			if m.entry != nil {
+				names = m.entry.Names()
+			}
+			for _, n := range names {
+				if strings.Contains(strings.ToLower(n), t.key) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
 	same := func(m src) bool {
+		if !fits(m) {
+			return false
+		}
 		if m.head == head || m.entry != nil && (d.a.m.hasHead(m.entry, head) || enSameHead(m.entry.Head.En, head)) ||
 			m.entry == nil && m.head != "" && enSameHead(m.head, head) {
 			return true
@@ -1244,6 +1309,14 @@ func (d *doc) enClauseAfter(i, b int) bool {
 	}
 	return false
 }
+
+// enGenericAdj qualify a type noun without telling bodies apart: "the
+// state-run agency", "the main opposition party".
+var enGenericAdj = map[string]bool{"state": true, "run": true, "owned": true, "official": true, "semi": true, "news": true,
+	"main": true, "top": true, "largest": true, "biggest": true, "private": true, "public": true, "local": true, "national": true,
+	"international": true, "world": true, "global": true, "regional": true, "new": true, "former": true, "country's": true,
+	"nuclear": true, "u.n.": true, "un": true, "based": true, "backed": true, "group's": true, "same": true, "latest": true,
+	"daily": true, "weekly": true, "independent": true, "influential": true, "powerful": true, "leading": true, "major": true}
 
 // enObjPronouns are object pronouns: "according to him".
 var enObjPronouns = map[string]byte{"him": 'm', "her": 'f', "them": 'p', "it": 'n'}

@@ -348,6 +348,22 @@ func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, i
 	return best, bestEnd
 }
 
+// titled reports whether one of person e's role titles holds the folded
+// word w: "minister" for "Israeli Defence Minister", "وزير" for "وزير
+// الخارجية".
+func (m *matcher) titled(e *outlet.Entry, w string) bool {
+	for _, r := range e.Roles {
+		for _, t := range r.Names() {
+			for _, f := range strings.Fields(fold.LooseString(t)) {
+				if f == w || strings.TrimPrefix(f, "ال") == strings.TrimPrefix(w, "ال") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // src returns entry e as a source.
 func (m *matcher) src(e *outlet.Entry) src {
 	if s, ok := m.srcs[e]; ok {
