@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,46 +11,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-)
 
-// browser starts headless Chromium for the test, or skips the test when
-// there is none (ISNAD_REQUIRE_BROWSER=1, as CI sets it, makes that a
-// failure).
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	path := os.Getenv("ISNAD_CHROMIUM")
-	if path == "" {
-		for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-			if p, err := exec.LookPath(name); err == nil {
-				path = p
-				break
-			}
-		}
-	}
-	if path == "" {
-		if os.Getenv("ISNAD_REQUIRE_BROWSER") == "1" {
-			t.Fatal("no Chromium found, and ISNAD_REQUIRE_BROWSER=1")
-		}
-		t.Skip("no Chromium found; set ISNAD_CHROMIUM or install chromium")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("hide-scrollbars", true),
-	)
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelB := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelB(); cancelA() })
-	// The first Run starts the browser, with no timeout on its context.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	return ctx
-}
+	"github.com/isnad/isnad/internal/browsertest"
+)
 
 // pageReport is what the test asks the browser about a page.
 type pageReport struct {
@@ -123,7 +85,7 @@ func visit(t *testing.T, ctx context.Context, file string, width int64, shot str
 // load, code stays left to right, mixed lists keep each item's direction,
 // and nothing is wider than the screen.
 func TestSampleSiteInBrowser(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.New(t)
 	dir := buildSample(t)
 	for _, width := range []int64{390, 1280} {
 		seed := visit(t, ctx, filepath.Join(dir, "2024/putin-pyongyang/index.html"), width, "seed-"+itoa(width)+".png")

@@ -14,6 +14,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/isnad/isnad/internal/browsertest"
 )
 
 // open loads a page of the built site at width × height, waiting for its
@@ -118,7 +120,7 @@ func activeBox(t *testing.T, ctx context.Context) (box, string, string) {
 // links back to each of the seed's KCNA claims, margin notes sit at the
 // inline end without overlapping, and no page scrolls sideways.
 func TestClaimsInBrowser(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.New(t)
 	dir := buildSample(t)
 	const seed = "2024/putin-pyongyang/index.html"
 	const english = "2024/russia-north-korea-treaty/index.html"
@@ -419,7 +421,7 @@ func TestAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := browser(t)
+	ctx := browsertest.New(t)
 	dir := buildSample(t)
 	type violation struct {
 		ID, Impact, Help string

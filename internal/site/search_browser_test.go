@@ -15,6 +15,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/isnad/isnad/internal/browsertest"
+
 	"github.com/isnad/isnad"
 	"github.com/isnad/isnad/internal/search"
 )
@@ -90,7 +92,7 @@ func typeQuery(t *testing.T, ctx context.Context, q string) searchResult {
 // and keys the script makes of the sample articles with the Go index's:
 // query time and index time must fold alike (issue 6, point 5).
 func TestSearchNormalizationInBrowser(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.New(t)
 	dir := buildSample(t)
 	openSearch(t, ctx, "file://"+filepath.Join(dir, "search", "index.html"))
 
@@ -163,7 +165,7 @@ func TestSearchNormalizationInBrowser(t *testing.T) {
 // from file:// and over HTTP: Arabic spelled otherwise than the text,
 // English, and a filter by outlet (issue 6, points 5 and 9).
 func TestSearchInBrowser(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.New(t)
 	dir := buildSample(t)
 	srv := serveSite(t, dir, "/repo/")
 	const seed = "../2024/putin-pyongyang/index.html"
@@ -227,7 +229,7 @@ func TestSearchAccessibility(t *testing.T) {
 		}
 		t.Skip("no axe-core: set ISNAD_AXE_JS to axe.min.js")
 	}
-	ctx := browser(t)
+	ctx := browsertest.New(t)
 	dir := buildSample(t)
 	type violation struct {
 		ID, Impact, Help string
@@ -276,7 +278,7 @@ func TestSearchMoreAndURL(t *testing.T) {
 	if _, err := BuildDir(t.Context(), Config{Source: src, Defaults: isnad.Defaults}, dir); err != nil {
 		t.Fatal(err)
 	}
-	ctx := browser(t)
+	ctx := browsertest.New(t)
 	u := "file://" + filepath.Join(dir, "search", "index.html") + "?q=" + url.QueryEscape("الموجز")
 	ctx2, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()

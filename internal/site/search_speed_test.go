@@ -11,6 +11,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/isnad/isnad/internal/browsertest"
+
 	"github.com/isnad/isnad"
 )
 
@@ -40,7 +42,7 @@ func TestSearchSpeed(t *testing.T) {
 		}
 		t.Logf("built 10,000 articles in %v", time.Since(start))
 	}
-	ctx := browser(t)
+	ctx := browsertest.New(t)
 	openSearch(t, ctx, "file://"+filepath.Join(dir, "search", "index.html"))
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.__snippets = []; document.getElementById("search").addEventListener("isnad:snippets", e => window.__snippets.push(e.detail))`)); err != nil {
 		t.Fatal(err)
