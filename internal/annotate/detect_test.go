@@ -215,6 +215,8 @@ var detectCases = []struct {
 	{"en the minister by title", "en", "Israeli Defence Minister Yoav Gallant said troops would stay.\nHamas official Osama Hamdan said the group rejected the plan.\nThe minister said pressure would continue.", []string{"yoav-gallant/indirect", "=/indirect", "yoav-gallant/anaphora"}},
 	{"en another ministry", "en", "The health ministry said 20 people died.\nThe interior ministry said 50 were arrested.\nThe ministry said the curfew would continue.", []string{"=/indirect", "=/indirect", "=/anaphora"}},
 	{"ar long venue after a name", "ar", "وقال سامح عبد الله خلال مؤتمر صحفي مشترك مع نظيره الفرنسي في باريس إن الاتفاق قريب.", []string{"=/indirect"}},
+	{"en headline unnamed official", "en", "Israeli official: Response to Iran will be \"measured\"", []string{"=/headline"}},
+	{"en headline sources", "en", "Sources: Talks on Gaza truce resume in Cairo", []string{"=/headline"}},
 }
 
 func describe(c Claim) string {

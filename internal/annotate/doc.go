@@ -38,11 +38,34 @@
 // only where a cue makes a source likely ("صحيفة ولستريت"). A source the
 // registry lacks still makes a claim, with its name as written.
 //
+// The order of the parts varies, and the rules follow it: the quotation
+// before its verb ("«...»، قال X", "\"...\"، هكذا قالت", "\"...,\" X said")
+// and a quotation standing alone after it; a reporting clause closing the
+// sentence, which makes all before it its content (", Axios reported,
+// citing officials", ", the bank predicted"); the subject before its verb
+// across an apposition ("أحمد، وهو تاجر، قال"; "Fars, which is close to
+// the Guards, said"); a conduit opening the sentence ("وفي حديث للجزيرة،
+// قال", "Speaking to CNN,") or after "أبلغ" with no ل ("أبلغ مسؤول
+// رويترز"). A role names whoever held it on the article's date, unless
+// the text names the holder ("وزير الخارجية الإيراني عباس عراقجي",
+// "Britain's foreign secretary David Lammy"). Unnamed people in a body are
+// not the body ("analysts at Goldman Sachs", "مسؤول في البنتاغون"), but
+// its spokesman speaks for it, and "the spokesman", "the minister", "the
+// witnesses" point back to the one of that title. A type noun with a
+// qualifier that names what the body does points only to a body of that
+// name ("the interior ministry" is not the health ministry); an outlet's
+// name with an adjective of another country is a namesake ("صحيفة الوطن
+// السورية").
+//
 // Not claims: the writer's notes ("ويذكر أن", "الجدير بالذكر", "It is worth
 // noting"), forecasts ("من المتوقع أن", "is expected to"), announcements
 // of events ("أعلنت الشركة عن إطلاق ..."), passive reports ("ذُكر أن", "it
-// is believed"), verbs in subordinate clauses ("after the company
-// reported results"), an outlet name that is an ordinary word with no cue.
+// is believed") and impersonal imperfects ("ويعتقد أن"), verbs in
+// subordinate clauses ("after the company reported results"), negated or
+// infinitive verbs ("did not say", "declined to say"), verbs that take a
+// plain object ("the economy added 254,000 jobs"), a verb of demanding
+// with its object after it ("يطالب الحوثيين بالكف"), an outlet name that
+// is an ordinary word with no cue.
 // Sentences of paragraphs with no attribution are reported as
 // unattributed.
 //

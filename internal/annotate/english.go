@@ -255,6 +255,19 @@ func (d *doc) enHeadline(a, b, si int) (found, bool) {
 		val, end = d.a.m.match(d.toks, a+1, false)
 	}
 	if val == nil || end != colon {
+		// "Israeli official: ...", "Sources: ..." in a title: unnamed
+		// people speak.
+		heading := d.block.Kind == Heading || d.block.Kind == Title || d.firstBlock
+		if sn, ok := d.a.lex.enSourceHead[d.toks[colon-1].key]; heading && ok && colon-a <= 4 && sn.kind != "" {
+			for k := a; k < colon; k++ {
+				if d.toks[k].kind != tWord && !transparent(d.toks[k]) {
+					return found{}, false
+				}
+			}
+			sr := src{name: d.text(a, colon), kind: outlet.Kind(sn.kind), gender: sn.gender, noun: d.toks[colon-1].key}
+			d.mention(sr)
+			return found{start: a, source: sr, typ: Headline, cue: [2]int{a, colon + 1}}, true
+		}
 		return found{}, false
 	}
 	sr, ok := d.resolve(val, a, end)
