@@ -170,6 +170,10 @@ func (bl *Builder) build(ctx context.Context, changed []string, res *Result) (*S
 		if !m.ready || body != m.bodyKey {
 			m.docs, m.files, m.groups, m.assets, m.setup, m.sitemaps = nil, nil, nil, nil, nil, nil
 			full = true
+			// Until this build finishes, the memory holds only part of
+			// the site: a build cancelled before the end leaves the
+			// next one to load everything again.
+			m.ready = false
 		} else if page != m.pageKey {
 			m.files, m.groups, m.setup = nil, nil, nil
 		}

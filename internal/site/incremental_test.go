@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -260,5 +261,55 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 		t.Fatal("no seed page")
 	} else if g, _ := before.File("2024/putin-pyongyang/index.html"); f != g {
 		t.Error("an unchanged page was not shared between the snapshots")
+	}
+}
+
+// TestBuilderAfterCancelledBuild cancels builds at the points where the
+// preview server cancels them, when a newer change arrives, and checks
+// that the next build, told of the same changes, still matches a full
+// build: a cancelled build must not leave the Builder believing it has
+// done what it only started.
+func TestBuilderAfterCancelledBuild(t *testing.T) {
+	src := sampleFS(t)
+	bl := NewBuilder(Config{Source: src, Defaults: isnad.Defaults})
+	if _, res, err := bl.Build(t.Context(), nil); err != nil {
+		t.Fatalf("first build: %v\n%v", err, res.Diags)
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		f := src[name]
+		if f == nil || !bytes.Contains(f.Data, []byte(old)) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		src[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
+	}
+	cancelled, cancel := context.WithCancel(t.Context())
+	cancel()
+	for _, s := range []struct {
+		name    string
+		do      func()
+		changed []string
+	}{
+		{"change the configuration", func() { edit("isnad.toml", "paginate = 3", "paginate = 2") }, []string{"isnad.toml"}},
+		{"override a template", func() {
+			data, err := os.ReadFile(filepath.Join(repoRoot, "templates", "404.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			src["templates/404.html"] = &fstest.MapFile{Data: bytes.Replace(data, []byte(`<h1>`), []byte(`<h1 class="lost">`), 1)}
+		}, []string{"templates/404.html"}},
+		{"edit an article", func() { edit("content/2023/note-1.md", "talks resumed", "talks stalled") }, []string{"content/2023/note-1.md"}},
+		{"delete an article", func() { delete(src, "content/2023/note-4.md") }, []string{"content/2023/note-4.md"}},
+	} {
+		s.do()
+		if snap, _, err := bl.Build(cancelled, s.changed); err == nil || snap != nil {
+			t.Fatalf("%s: a cancelled build gave snapshot %v, error %v", s.name, snap != nil, err)
+		}
+		snap, res, err := bl.Build(t.Context(), s.changed)
+		if err != nil {
+			t.Fatalf("%s: %v\n%v", s.name, err, res.Diags)
+		}
+		out, _ := fullBuild(t, src)
+		sameSite(t, s.name+", after a cancelled build", snap, out)
 	}
 }
