@@ -95,6 +95,9 @@ type Claim struct {
 	URL string `json:"url,omitempty"`
 	// Polarity is "deny" for denials ("نفى", "denied"), else empty.
 	Polarity string `json:"polarity,omitempty"`
+	// Plain is Text as a reader sees it, without its Markdown (see
+	// PlainText), when the caller filled it in; pages quote it.
+	Plain string `json:"-"`
 }
 
 // A Result is what the annotator found in one file.

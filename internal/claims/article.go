@@ -72,17 +72,27 @@ func (c *Claim) Role() Name {
 	return c.Source.Role(org, c.Article.Lang, c.Article.Date)
 }
 
+// Display returns the claim's text as a reader sees it on its page,
+// without Markdown; its Text is the bytes on disk.
+func (c *Claim) Display() string {
+	if c.Plain != "" {
+		return c.Plain
+	}
+	return c.Text
+}
+
 // Quote returns the words the claim quotes, without the quotation marks,
-// for a direct quote; else the claim's text.
+// for a direct quote; else the claim's text as Display gives it.
 func (c *Claim) Quote() string {
+	t := c.Display()
 	if c.Type != annotate.Direct {
-		return c.Text
+		return t
 	}
-	open := strings.IndexAny(c.Text, "“\"«„")
+	open := strings.IndexAny(t, "“\"«„")
 	if open < 0 {
-		return c.Text
+		return t
 	}
-	rest := c.Text[open:]
+	rest := t[open:]
 	_, size := utf8.DecodeRuneInString(rest)
 	rest = rest[size:]
 	end := strings.LastIndexAny(rest, "”\"»“")

@@ -85,7 +85,7 @@ func (a *Article) JSONLD(p Page) ([]byte, error) {
 		claim := map[string]any{
 			"@type":      "Claim",
 			"@id":        claimID,
-			"text":       c.Text,
+			"text":       c.Display(),
 			"appearance": ref,
 			"author":     author,
 		}

@@ -54,6 +54,9 @@ func (r *Renderer) annotate(ctx context.Context, d *content.Doc, a *Article, doc
 	}
 	res, more := r.cfg.Annotator.Annotate(ctx, in)
 	diags.Append(more)
+	for i, c := range res.Claims {
+		res.Claims[i].Plain = annotate.PlainText(in.Blocks, c.Start, c.End)
+	}
 	stmts := statements(res.Unattributed, in.Blocks)
 	annotate.WrapStatements(doc, body, d.BodyStart, stmts)
 	annotate.Wrap(doc, body, d.BodyStart, res.Claims, annotate.WrapOptions{})

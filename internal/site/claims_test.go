@@ -155,6 +155,21 @@ func TestOutletPages(t *testing.T) {
 			t.Errorf("the KCNA page lacks %s", want)
 		}
 	}
+	// Claims are quoted as the article shows them, not as Markdown.
+	quote := regexp.MustCompile(`(?s)<blockquote class="claim-quote"[^>]*><p>(.*?)</p>`)
+	for _, name := range out.Names() {
+		if !strings.HasPrefix(name, "outlets/") {
+			continue
+		}
+		for _, m := range quote.FindAllStringSubmatch(string(file(t, out, name)), -1) {
+			if strings.Contains(m[1], "**") || strings.Contains(m[1], "](") || strings.Contains(m[1], "[@") {
+				t.Errorf("%s quotes a claim with its Markdown: %s", name, m[1])
+			}
+		}
+	}
+	if kremlin := string(file(t, out, "outlets/kremlin/index.html")); !strings.Contains(kremlin, "<p>The Kremlin said Putin had invited Kim to visit Moscow</p>") {
+		t.Error("the Kremlin's page does not quote its claim as the article shows it")
+	}
 	// Newest first: the seed and the English briefing share a date, so
 	// the order within it is by path, then by place in the text.
 	links := regexp.MustCompile(`href="\.\./\.\./(2024/[^"#]+)#(c-[0-9a-f]+)"`).FindAllStringSubmatch(kcna, -1)
