@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,11 +20,10 @@ import (
 // compiles the registry's names and the cue lexicon. An Annotator is
 // immutable and safe for concurrent use by many goroutines.
 type Annotator struct {
-	reg    *outlet.Registry
-	lex    *lexicon
-	m      *matcher
-	flags  map[string]tflag // each cue word's flags, for the tokenizer
-	filter *wordFilter      // the words of flags
+	reg   *outlet.Registry
+	lex   *lexicon
+	m     *matcher
+	words *wordTable // each cue word's flags, for the tokenizer
 	// docs recycles the scratch buffers of finished documents.
 	docs sync.Pool
 }
@@ -31,11 +31,7 @@ type Annotator struct {
 // New compiles reg into an Annotator.
 func New(reg *outlet.Registry) *Annotator {
 	a := &Annotator{reg: reg, lex: newLexicon(), m: newMatcher(reg)}
-	a.flags = wordFlags(a.lex, a.m)
-	a.filter = &wordFilter{}
-	for w := range a.flags {
-		a.filter.add(w)
-	}
+	a.words = newWordTable(wordFlags(a.lex, a.m))
 	return a
 }
 
@@ -175,6 +171,7 @@ type doc struct {
 	contentFirst bool
 	block        *Block
 	toks         []token
+	keys         claimKeys // the folded text of detected claims
 }
 
 // Annotate finds the claims of one article: detected ones, then those the
@@ -185,10 +182,11 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	if d == nil {
 		d = &doc{}
 	}
-	d.tz.flags, d.tz.filter = a.flags, a.filter
+	d.tz.words = a.words
 	*d = doc{a: a, in: in, tz: d.tz, roles: d.roles[:0], depth: d.depth[:0], sents: d.sents[:0],
 		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: make([]Claim, 0, len(in.Blocks)*2),
-		fsBuf: d.fsBuf[:0], sentSpans: d.sentSpans[:0]}
+		fsBuf: d.fsBuf[:0], sentSpans: d.sentSpans[:0], keys: d.keys}
+	d.keys.reset()
 	defer a.docs.Put(d)
 	res := &Result{File: in.File, Lang: in.Lang, Claims: []Claim{}, Unattributed: []Span{}}
 	first := true
@@ -204,10 +202,13 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 		d.blockClaims(b)
 	}
 	var diags diag.List
+	if !sort.SliceIsSorted(d.keys.spans, func(i, j int) bool { return d.keys.spans[i].start < d.keys.spans[j].start }) {
+		sort.SliceStable(d.keys.spans, func(i, j int) bool { return d.keys.spans[i].start < d.keys.spans[j].start })
+	}
 	claims := d.applyMarks(d.claims, &diags)
 	claims = d.applyOverrides(claims, &diags)
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
-	assignIDs(in.Src, claims)
+	assignIDs(in.Src, claims, &d.keys)
 	res.Claims = claims
 	res.Unattributed = d.unattributed(claims)
 	return res, diags
@@ -466,6 +467,7 @@ func (d *doc) addClaim(f found, end int) {
 	if f.source.entry != nil && d.in.Sources != nil {
 		c.URL = d.in.Sources[f.source.entry.ID]
 	}
+	d.keys.add(d.in.Src, d.block, &d.tz.k, start, stop)
 	d.claims = append(d.claims, c)
 	d.csrc = append(d.csrc, f.source)
 }
@@ -541,8 +543,9 @@ func (d *doc) unattributed(claims []Claim) []Span {
 // assignIDs gives each claim a stable id: a hash of its folded text and a
 // little folded context on each side (like a W3C TextQuoteSelector), so it
 // survives edits elsewhere in the article. Collisions get a counter mixed
-// in, in document order.
-func assignIDs(src []byte, claims []Claim) {
+// in, in document order. keys, if not nil, holds claim texts already
+// folded.
+func assignIDs(src []byte, claims []Claim, keys *claimKeys) {
 	used := make(map[uint32]bool, len(claims))
 	var pk, ek, sk fold.Key
 	pk.Tier, ek.Tier, sk.Tier = fold.Loose, fold.Loose, fold.Loose
@@ -551,12 +554,16 @@ func assignIDs(src []byte, claims []Claim) {
 		c := &claims[i]
 		pk.Reset()
 		pk.Write(around(src, c.Start, -1), 0)
-		ek.Reset()
-		ek.WriteString(c.Text, 0)
+		exact := keys.find(src, c)
+		if exact == nil {
+			ek.Reset()
+			ek.WriteString(c.Text, 0)
+			exact = ek.B
+		}
 		sk.Reset()
 		sk.Write(around(src, c.End, +1), 0)
 		// FNV-1a over prefix NUL exact NUL suffix [NUL n].
-		h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvAdd(2166136261, pk.B), nul), ek.B), nul), sk.B)
+		h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvAdd(2166136261, pk.B), nul), exact), nul), sk.B)
 		for n := 0; ; n++ {
 			hn := h
 			if n > 0 {
@@ -567,16 +574,83 @@ func assignIDs(src []byte, claims []Claim) {
 			if !used[id] {
 				used[id] = true
 				const hex = "0123456789abcdef"
-				b := []byte("c-000000")
+				var b [8]byte
+				copy(b[:], "c-")
 				for k := 7; k >= 2; k-- {
 					b[k] = hex[id&0xF]
 					id >>= 4
 				}
-				c.ID = string(b)
+				c.ID = string(b[:])
 				break
 			}
 		}
 	}
+}
+
+// claimKeys keeps the folded text of detected claims, cut from the key
+// the tokenizer made of their block, so ids need not fold it again.
+type claimKeys struct {
+	buf   []byte
+	spans []claimKey // in the order claims were detected
+}
+
+type claimKey struct {
+	start, end int // the claim's span in the file
+	off, n     int // its key in buf
+}
+
+func (ks *claimKeys) reset() {
+	ks.buf, ks.spans = ks.buf[:0], ks.spans[:0]
+}
+
+// add records the key of the file span [start, end) if the block's text
+// holds that span byte for byte: then its fold is the stretch of the
+// block's key that those bytes produced.
+func (ks *claimKeys) add(src []byte, b *Block, k *fold.Key, start, end int) {
+	ts := -1
+	for _, s := range b.Segs {
+		if s.Src <= start && start < s.Src+s.Len {
+			ts = s.Text + start - s.Src
+			break
+		}
+	}
+	te := ts + end - start
+	if ts < 0 || te > len(b.Text) || b.Text[ts:te] != string(src[start:end]) {
+		return
+	}
+	i, _ := slices.BinarySearch(k.Off, int32(ts))
+	j, _ := slices.BinarySearch(k.Off, int32(te))
+	for i > 0 && k.Off[i-1] == int32(ts) {
+		i-- // the first byte of a rune
+	}
+	for j > 0 && k.Off[j-1] == int32(te) {
+		j--
+	}
+	key := k.B[i:j]
+	// Folding drops leading and trailing space.
+	if len(key) > 0 && key[0] == ' ' {
+		key = key[1:]
+	}
+	if len(key) > 0 && key[len(key)-1] == ' ' {
+		key = key[:len(key)-1]
+	}
+	ks.spans = append(ks.spans, claimKey{start, end, len(ks.buf), len(key)})
+	ks.buf = append(ks.buf, key...)
+}
+
+// find returns the folded text of claim c, or nil if it was not kept.
+func (ks *claimKeys) find(src []byte, c *Claim) []byte {
+	if ks == nil {
+		return nil
+	}
+	i := sort.Search(len(ks.spans), func(i int) bool { return ks.spans[i].start >= c.Start })
+	for ; i < len(ks.spans) && ks.spans[i].start == c.Start; i++ {
+		k := ks.spans[i]
+		if k.end == c.End && c.End <= len(src) && c.Text == string(src[c.Start:c.End]) {
+			return ks.buf[k.off : k.off+k.n]
+		}
+	}
+	return nil
 }
 
 var nul = []byte{0}

@@ -41,41 +41,67 @@ const (
 )
 
 // tokenizer turns block text into tokens; it keeps its buffers between
-// blocks. flags, when set, gives each word its flags.
+// blocks. words, when set, gives each word its flags.
 type tokenizer struct {
-	k      fold.Key
-	toks   []token
-	flags  map[string]tflag
-	filter *wordFilter // the words of flags, to skip most lookups
+	k     fold.Key
+	toks  []token
+	words *wordTable
 }
 
-// A wordFilter is a Bloom filter over a set of words, two bits a word:
-// a word it does not have is surely not in the set, which spares most
-// words of a text a map lookup.
-type wordFilter [1 << 17 / 64]uint64
+// A wordTable maps the words the lexicon and the registry know to their
+// flags: an open-addressing hash table, at most a quarter full, so a word
+// it lacks — most words of a text — costs one hash and a probe or two,
+// with no map lookup.
+type wordTable struct {
+	slots []wordSlot
+	mask  uint32
+}
 
-func filterBits(w string) (uint32, uint32) {
+type wordSlot struct {
+	key   string
+	flags tflag
+}
+
+func newWordTable(words map[string]tflag) *wordTable {
+	n := 16
+	for n < 4*len(words) {
+		n *= 2
+	}
+	t := &wordTable{slots: make([]wordSlot, n), mask: uint32(n - 1)}
+	for w, f := range words {
+		if w == "" {
+			continue
+		}
+		i := wordHash(w) & t.mask
+		for t.slots[i].key != "" {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = wordSlot{w, f}
+	}
+	return t
+}
+
+// wordHash is FNV-1a.
+func wordHash(w string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(w); i++ {
 		h ^= uint32(w[i])
 		h *= 16777619
 	}
-	const mask = 1<<17 - 1
-	return h & mask, (h >> 15) & mask
+	return h
 }
 
-func (f *wordFilter) add(w string) {
-	a, b := filterBits(w)
-	f[a/64] |= 1 << (a % 64)
-	f[b/64] |= 1 << (b % 64)
-}
-
-func (f *wordFilter) has(w string) bool {
-	if f == nil {
-		return true
+// lookup returns the flags of w, 0 if the table lacks it.
+func (t *wordTable) lookup(w string) tflag {
+	for i := wordHash(w) & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.key == "" {
+			return 0
+		}
+		if len(s.key) == len(w) && s.key == w {
+			return s.flags
+		}
 	}
-	a, b := filterBits(w)
-	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
 }
 
 func isWordRune(r rune) bool {
@@ -121,11 +147,8 @@ func (t *tokenizer) tokenize(text string) []token {
 		}
 		s, e := t.k.Span(start, i)
 		tok := token{key: key[start:i], s: s, e: e, kind: kind, space: space}
-		if kind == tWord && t.flags != nil {
-			tok.flags = fLooked
-			if t.filter.has(tok.key) {
-				tok.flags |= t.flags[tok.key]
-			}
+		if kind == tWord && t.words != nil {
+			tok.flags = fLooked | t.words.lookup(tok.key)
 		}
 		if kind == tWord && s < len(text) {
 			switch c := text[s]; {

@@ -1,6 +1,9 @@
 package fold
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Distance returns the edit distance between a and b counted in runes —
 // insertions, deletions, substitutions and transpositions of two adjacent
@@ -26,7 +29,7 @@ func DistanceRunes(x, y []rune, max int) int {
 	if len(y) == 0 {
 		return len(x)
 	}
-	if string(x) == string(y) {
+	if slices.Equal(x, y) {
 		return 0
 	}
 	// Three rows: two back (for transpositions), one back, current.
