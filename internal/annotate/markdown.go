@@ -292,8 +292,15 @@ func (markupRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 // the body's start when source is the body of a file with front matter).
 // Every offset in the result is a file offset.
 func FromAST(doc ast.Node, source []byte, base int) ([]Block, []Mark) {
-	w := astWalker{source: source, base: base}
+	w := astWalker{source: source, base: base, text: make([]byte, 0, len(source)+len(source)/8)}
 	w.blocks(doc, Paragraph)
+	// The blocks share one string and one slice of segments.
+	all := string(w.text)
+	for i := range w.out {
+		sp := w.spans[i]
+		w.out[i].Text = all[sp.text0:sp.text1]
+		w.out[i].Segs = w.segs[sp.seg0:sp.seg1:sp.seg1]
+	}
 	return w.out, w.marks
 }
 
@@ -301,10 +308,16 @@ type astWalker struct {
 	source []byte
 	base   int
 	out    []Block
+	spans  []blockSpan // where each block of out lies in text and segs
 	marks  []Mark
-	cur    *Block
-	text   []byte
+	// text and segs hold every block's, one after another; the current
+	// block's start at text0 and seg0.
+	text        []byte
+	segs        []Seg
+	text0, seg0 int
 }
+
+type blockSpan struct{ text0, text1, seg0, seg1 int }
 
 func (w *astWalker) blocks(n ast.Node, kind BlockKind) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -323,14 +336,14 @@ func (w *astWalker) blocks(n ast.Node, kind BlockKind) {
 			k = TableCell
 		}
 		if c.Type() == ast.TypeBlock && hasInline(c) {
-			w.cur = &Block{Kind: k}
-			w.text = w.text[:0]
+			w.text0, w.seg0 = len(w.text), len(w.segs)
 			w.inlines(c)
-			w.cur.Text = string(w.text)
-			if len(w.cur.Segs) > 0 {
-				w.out = append(w.out, *w.cur)
+			if len(w.segs) > w.seg0 {
+				w.out = append(w.out, Block{Kind: k})
+				w.spans = append(w.spans, blockSpan{w.text0, len(w.text), w.seg0, len(w.segs)})
+			} else {
+				w.text = w.text[:w.text0]
 			}
-			w.cur = nil
 			continue
 		}
 		w.blocks(c, k)
@@ -347,7 +360,7 @@ func (w *astWalker) add(s, e int) {
 	if e <= s {
 		return
 	}
-	w.cur.Segs = append(w.cur.Segs, Seg{Text: len(w.text), Src: w.base + s, Len: e - s})
+	w.segs = append(w.segs, Seg{Text: len(w.text) - w.text0, Src: w.base + s, Len: e - s})
 	w.text = append(w.text, w.source[s:e]...)
 }
 
@@ -391,15 +404,16 @@ func (w *astWalker) inlines(n ast.Node) {
 			}
 			w.marks = append(w.marks, m)
 		case *MarkedSpan:
-			startSeg := len(w.cur.Segs)
+			startSeg := len(w.segs)
 			w.inlines(v)
 			// The span's citation was added by the recursion as a
 			// sentence mark: turn it into a span mark.
-			if len(w.marks) > 0 && startSeg < len(w.cur.Segs) {
+			if len(w.marks) > 0 && startSeg < len(w.segs) {
 				m := &w.marks[len(w.marks)-1]
+				last := w.segs[len(w.segs)-1]
 				m.Sentence = false
-				m.Start = w.cur.Segs[startSeg].Src
-				m.End = w.cur.Segs[len(w.cur.Segs)-1].Src + w.cur.Segs[len(w.cur.Segs)-1].Len
+				m.Start = w.segs[startSeg].Src
+				m.End = last.Src + last.Len
 			}
 		default:
 			if c.Type() == ast.TypeInline {

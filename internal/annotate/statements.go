@@ -35,25 +35,23 @@ func WrapStatements(doc ast.Node, source []byte, base int, spans []Span) {
 	if len(spans) == 0 {
 		return
 	}
-	ss := append([]Span(nil), spans...)
-	sort.Slice(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
+	ss := spans // the annotator's come sorted
+	if !sort.SliceIsSorted(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start }) {
+		ss = append([]Span(nil), spans...)
+		sort.Slice(ss, func(i, j int) bool { return ss[i].Start < ss[j].Start })
+	}
 	cuts := make([]int, 0, 2*len(ss))
 	for _, s := range ss {
 		cuts = append(cuts, s.Start-base, s.End-base)
 	}
 	splitAt(doc, cuts)
-	leaves := leafBlocks(doc)
+	leaves := leafBlocks(doc, nil)
+	var w wrapper
 	for _, s := range ss {
-		w := wrapper{lo: s.Start - base, hi: s.End - base}
+		w.reset(s.Start-base, s.End-base)
 		w.collectIn(leaves)
-		for i, run := range w.runs {
-			n := &StatementNode{Span: s, Part: i, Parts: len(w.runs)}
-			parent := run[0].Parent()
-			parent.InsertBefore(parent, run[0], n)
-			for _, m := range run {
-				parent.RemoveChild(parent, m)
-				n.AppendChild(n, m)
-			}
+		for i, r := range w.runs {
+			w.move(r, &StatementNode{Span: s, Part: i, Parts: len(w.runs)})
 		}
 	}
 }

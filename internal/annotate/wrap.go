@@ -76,30 +76,54 @@ func Wrap(doc ast.Node, source []byte, base int, claims []Claim, opt WrapOptions
 	for i := range claims {
 		cs[i] = &claims[i]
 	}
-	sort.Slice(cs, func(i, j int) bool { return cs[i].Start < cs[j].Start })
+	// The annotator's claims come sorted.
+	if !sort.SliceIsSorted(cs, func(i, j int) bool { return cs[i].Start < cs[j].Start }) {
+		sort.Slice(cs, func(i, j int) bool { return cs[i].Start < cs[j].Start })
+	}
 	// Cut text nodes at every claim boundary.
 	cuts := make([]int, 0, 2*len(cs))
 	for _, c := range cs {
 		cuts = append(cuts, c.Start-base, c.End-base)
 	}
 	splitAt(doc, cuts)
-	leaves := leafBlocks(doc)
+	leaves := leafBlocks(doc, nil)
+	var w wrapper
+	// Claims by one source share its chip's label and link.
+	var chips []chip
 	for _, c := range cs {
-		w := wrapper{claim: c, lo: c.Start - base, hi: c.End - base}
+		w.reset(c.Start-base, c.End-base)
 		w.collectIn(leaves)
-		for i, run := range w.runs {
-			n := &ClaimNode{Claim: c, Part: i, Parts: len(w.runs), Label: opt.Label(c.Source)}
+		if len(w.runs) == 0 {
+			continue
+		}
+		ch := findChip(chips, c.Source)
+		if ch == nil {
+			chips = append(chips, chip{src: c.Source, label: opt.Label(c.Source)})
+			ch = &chips[len(chips)-1]
 			if c.Source.ID != "" {
-				n.Href = opt.Href(c.Source)
-			}
-			parent := run[0].Parent()
-			parent.InsertBefore(parent, run[0], n)
-			for _, m := range run {
-				parent.RemoveChild(parent, m)
-				n.AppendChild(n, m)
+				ch.href = opt.Href(c.Source)
 			}
 		}
+		for i, r := range w.runs {
+			n := &ClaimNode{Claim: c, Part: i, Parts: len(w.runs), Label: ch.label, Href: ch.href}
+			w.move(r, n)
+		}
 	}
+}
+
+// A chip is the label and link of a source's claims.
+type chip struct {
+	src         Source
+	label, href string
+}
+
+func findChip(chips []chip, s Source) *chip {
+	for i := range chips {
+		if chips[i].src == s {
+			return &chips[i]
+		}
+	}
+	return nil
 }
 
 // A leaf is a block holding inline content (a paragraph, a heading, a
@@ -110,27 +134,22 @@ type leaf struct {
 	lo, hi int
 }
 
-// leafBlocks returns the leaves of n that hold any text, in document
-// order; their spans do not overlap and ascend.
-func leafBlocks(n ast.Node) []leaf {
-	var out []leaf
-	var walk func(n ast.Node)
-	walk = func(n ast.Node) {
-		inline := false
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			if c.Type() == ast.TypeBlock {
-				walk(c)
-			} else {
-				inline = true
-			}
-		}
-		if inline {
-			if lo, hi, ok := extent(n); ok {
-				out = append(out, leaf{n, lo, hi})
-			}
+// leafBlocks appends to out the leaves of n that hold any text, in
+// document order; their spans do not overlap and ascend.
+func leafBlocks(n ast.Node, out []leaf) []leaf {
+	inline := false
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeBlock {
+			out = leafBlocks(c, out)
+		} else {
+			inline = true
 		}
 	}
-	walk(n)
+	if inline {
+		if lo, hi, ok := extent(n); ok {
+			out = append(out, leaf{n, lo, hi})
+		}
+	}
 	return out
 }
 
@@ -143,7 +162,7 @@ func (w *wrapper) collectIn(leaves []leaf) {
 }
 
 // splitAt cuts every text node of n that a cut falls strictly inside;
-// cuts must be sorted.
+// cuts must be sorted. The node keeps the text before the cut.
 func splitAt(n ast.Node, cuts []int) {
 	for c := n.FirstChild(); c != nil; {
 		next := c.NextSibling()
@@ -154,15 +173,14 @@ func splitAt(n ast.Node, cuts []int) {
 				s := t.Segment
 				if s.Start < x && x < s.Stop {
 					parent := t.Parent()
-					left := ast.NewTextSegment(text.NewSegment(s.Start, x))
 					right := ast.NewTextSegment(text.NewSegment(x, s.Stop))
 					right.SetSoftLineBreak(t.SoftLineBreak())
 					right.SetHardLineBreak(t.HardLineBreak())
 					right.SetRaw(t.IsRaw())
-					left.SetRaw(t.IsRaw())
-					parent.InsertBefore(parent, t, left)
-					parent.InsertBefore(parent, t, right)
-					parent.RemoveChild(parent, t)
+					t.Segment = text.NewSegment(s.Start, x)
+					t.SetSoftLineBreak(false)
+					t.SetHardLineBreak(false)
+					parent.InsertAfter(parent, t, right)
 					t = right
 				}
 			}
@@ -175,9 +193,29 @@ func splitAt(n ast.Node, cuts []int) {
 
 // wrapper finds the runs of sibling nodes that lie inside one claim.
 type wrapper struct {
-	claim  *Claim
 	lo, hi int // the claim's span in the parsed source
-	runs   [][]ast.Node
+	nodes  []ast.Node
+	runs   []nodeRun
+}
+
+// A nodeRun is the run of sibling nodes nodes[a:b] of a wrapper.
+type nodeRun struct{ a, b int }
+
+func (w *wrapper) reset(lo, hi int) {
+	w.lo, w.hi = lo, hi
+	clear(w.nodes)
+	w.nodes, w.runs = w.nodes[:0], w.runs[:0]
+}
+
+// move moves the nodes of run r under n, which takes their place.
+func (w *wrapper) move(r nodeRun, n ast.Node) {
+	run := w.nodes[r.a:r.b]
+	parent := run[0].Parent()
+	parent.InsertBefore(parent, run[0], n)
+	for _, m := range run {
+		parent.RemoveChild(parent, m)
+		n.AppendChild(n, m)
+	}
 }
 
 // extent returns the source span of a node's text, and whether it has
@@ -206,53 +244,59 @@ func extent(n ast.Node) (int, int, bool) {
 	return lo, hi, any
 }
 
-func (w *wrapper) collect(n ast.Node) {
-	var run []ast.Node
-	flush := func() {
-		// A run made only of citations or empty nodes is no text.
-		for _, m := range run {
-			if _, ok := m.(*Citation); !ok {
-				w.runs = append(w.runs, run)
-				break
-			}
+// flush ends the run nodes[start:], keeping it unless it is made only of
+// citations or empty nodes, which are no text.
+func (w *wrapper) flush(start int) {
+	for _, m := range w.nodes[start:] {
+		if _, ok := m.(*Citation); !ok {
+			w.runs = append(w.runs, nodeRun{start, len(w.nodes)})
+			return
 		}
-		run = nil
 	}
+	w.nodes = w.nodes[:start]
+}
+
+func (w *wrapper) collect(n ast.Node) {
+	start := len(w.nodes) // the current run is nodes[start:]
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if _, ok := c.(*ClaimNode); ok {
-			flush()
+			w.flush(start)
+			start = len(w.nodes)
 			continue
 		}
 		if c.Type() == ast.TypeBlock {
 			// A claim is inline: never wrap a whole paragraph, look
 			// inside it.
-			flush()
+			w.flush(start)
 			w.collect(c)
+			start = len(w.nodes)
 			continue
 		}
 		s, e, ok := extent(c)
 		switch {
 		case !ok:
-			if len(run) > 0 {
-				run = append(run, c) // between two pieces of the claim
+			if len(w.nodes) > start {
+				w.nodes = append(w.nodes, c) // between two pieces of the claim
 			}
 		case s >= w.lo && e <= w.hi:
-			run = append(run, c)
+			w.nodes = append(w.nodes, c)
 		case e <= w.lo || s >= w.hi:
-			flush()
+			w.flush(start)
+			start = len(w.nodes)
 		default:
-			flush()
+			w.flush(start)
 			w.collect(c) // straddles a boundary: look inside
+			start = len(w.nodes)
 		}
 	}
 	// Trailing nodes without text do not belong to the claim.
-	for len(run) > 0 {
-		if _, _, ok := extent(run[len(run)-1]); ok {
+	for len(w.nodes) > start {
+		if _, _, ok := extent(w.nodes[len(w.nodes)-1]); ok {
 			break
 		}
-		run = run[:len(run)-1]
+		w.nodes = w.nodes[:len(w.nodes)-1]
 	}
-	flush()
+	w.flush(start)
 }
 
 // ClaimRenderer renders ClaimNode nodes as
