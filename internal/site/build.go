@@ -173,6 +173,9 @@ func (b *builder) make(ctx context.Context, docs []*content.Doc) error {
 		return err
 	}
 	b.collect(articles)
+	if b.inc != nil {
+		b.inc.articles = articles
+	}
 	return b.writeAll(ctx, articles)
 }
 
@@ -564,42 +567,59 @@ func (b *builder) articlePage(a *render.Article) *render.Page {
 // paginate cuts a list of articles whose first page is at the folder base
 // into pages of the configured size: base, base+"page/2/", ...
 func (b *builder) paginate(base string, as []*render.Article, newPage func(path string, part []*render.Article) *render.Page) []*render.Page {
+	total := b.pagesOf(len(as))
+	pages := make([]*render.Page, 0, total)
+	for n := 1; n <= total; n++ {
+		pages = append(pages, b.paginated(base, as, n, newPage))
+	}
+	return pages
+}
+
+// pagesOf is the number of pages paginate cuts n articles into.
+func (b *builder) pagesOf(n int) int {
+	size := b.conf.Paginate
+	if size <= 0 || n <= size {
+		return 1
+	}
+	return (n + size - 1) / size
+}
+
+// paginated is page n of those paginate makes.
+func (b *builder) paginated(base string, as []*render.Article, n int, newPage func(path string, part []*render.Article) *render.Page) *render.Page {
 	size := b.conf.Paginate
 	if size <= 0 || len(as) <= size {
 		p := newPage(base, as)
 		p.Count = len(as)
-		return []*render.Page{p}
+		return p
 	}
-	total := (len(as) + size - 1) / size
+	total := b.pagesOf(len(as))
 	pathOf := func(n int) string {
 		if n == 1 {
 			return base
 		}
 		return fmt.Sprintf("%spage/%d/", base, n)
 	}
-	var pages []*render.Page
-	for n := 1; n <= total; n++ {
-		p := newPage(pathOf(n), as[(n-1)*size:min(n*size, len(as))])
-		p.Count = len(as)
-		p.Pager = &render.Pager{Number: n, Total: total}
-		if n > 1 {
-			p.Pager.Prev = pathOf(n-1) + "index.html"
-		}
-		if n < total {
-			p.Pager.Next = pathOf(n+1) + "index.html"
-		}
-		pages = append(pages, p)
+	p := newPage(pathOf(n), as[(n-1)*size:min(n*size, len(as))])
+	p.Count = len(as)
+	p.Pager = &render.Pager{Number: n, Total: total}
+	if n > 1 {
+		p.Pager.Prev = pathOf(n-1) + "index.html"
 	}
-	return pages
+	if n < total {
+		p.Pager.Next = pathOf(n+1) + "index.html"
+	}
+	return p
 }
 
 func (b *builder) listPages(as []*render.Article) []*render.Page {
+	return b.paginate("", as, b.listPage)
+}
+
+func (b *builder) listPage(path string, part []*render.Article) *render.Page {
 	lang := b.conf.DefaultLang
-	return b.paginate("", as, func(path string, part []*render.Article) *render.Page {
-		p := b.page(render.KindList, lang, path, b.conf.Title(lang))
-		p.Articles = part
-		return p
-	})
+	p := b.page(render.KindList, lang, path, b.conf.Title(lang))
+	p.Articles = part
+	return p
 }
 
 func (b *builder) termsPage(plural string, terms []*render.Term) *render.Page {
@@ -611,14 +631,18 @@ func (b *builder) termsPage(plural string, terms []*render.Term) *render.Page {
 }
 
 func (b *builder) termPages(plural string, t *render.Term) []*render.Page {
+	return b.paginate(t.Path, t.Articles, b.termPage(plural, t))
+}
+
+func (b *builder) termPage(plural string, t *render.Term) func(string, []*render.Article) *render.Page {
 	lang := b.conf.DefaultLang
-	return b.paginate(t.Path, t.Articles, func(path string, part []*render.Article) *render.Page {
+	return func(path string, part []*render.Article) *render.Page {
 		p := b.page(render.KindTerm, lang, path, t.Name)
 		p.Term = t
 		p.Articles = part
 		p.Taxonomy = plural
 		return p
-	})
+	}
 }
 
 // notFoundPage is served for any missing URL, at any depth, so its links

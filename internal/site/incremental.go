@@ -71,6 +71,8 @@ type Builder struct {
 	cfg Config
 	mu  sync.Mutex
 	m   memo
+	// last is the last build, when the next may patch it (see patch).
+	last *lastBuild
 }
 
 // memo is what a Builder keeps between builds.
@@ -155,6 +157,11 @@ func (bl *Builder) Build(ctx context.Context, changed []string) (*Snapshot, *Res
 }
 
 func (bl *Builder) build(ctx context.Context, changed []string, res *Result) (*Snapshot, error) {
+	if snap, ok, err := bl.patch(ctx, changed, res); ok {
+		return snap, err
+	}
+	*res = Result{}
+	bl.last = nil
 	m := &bl.m
 	out := &collector{disk: m.disk}
 	cfg := bl.cfg
@@ -229,6 +236,7 @@ func (bl *Builder) build(ctx context.Context, changed []string, res *Result) (*S
 	}
 	m.groups = maps.Clone(out.groups)
 	m.ready = true
+	bl.keepLast(b, inc, snap, res)
 	return snap, nil
 }
 
@@ -402,6 +410,15 @@ type incState struct {
 
 	cardMu sync.Mutex
 	cards  map[*render.Article]hash // see cardKey
+
+	// What a later patch (see Builder.patch) needs of this build: the
+	// sources with outlet pages and the key of their set, and each
+	// article's claims.json and its key, by the article's place.
+	articles   []*render.Article // in order, once collected
+	outletUsed []*outletSlot
+	outletSet  hash
+	claimKeys  []hash
+	claimFiles []*File
 }
 
 // reuseBody fills a with its body as rendered by an earlier build, when
@@ -572,8 +589,8 @@ func (inc *incState) articlePageKey(a *render.Article) hash {
 }
 
 // cardKey hashes an article's own data and what it shows of others: its
-// terms (named as first written, maybe by another article) and its
-// translations. It is worked out once per build.
+// terms (named as first written, maybe by another article) and what the
+// templates show of its translations. It is worked out once per build.
 func (inc *incState) cardKey(a *render.Article) hash {
 	inc.cardMu.Lock()
 	defer inc.cardMu.Unlock()
@@ -588,9 +605,11 @@ func (inc *incState) cardKey(a *render.Article) hash {
 			k.str(t.Name, t.Path, t.Lang)
 		}
 	}
+	// Of a translation, a page shows where it is, its language and its
+	// title, not its text: an edit to one article's text leaves its
+	// translations' pages alone.
 	for _, t := range a.Translations {
-		k.sum32(inc.articleKey(t))
-		k.str(t.Path, t.Lang, t.Title)
+		k.str(t.Path, t.Link, t.Lang, t.Dir, t.Title)
 	}
 	h := k.sum()
 	if inc.cards == nil {
@@ -629,7 +648,7 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 		o.reset()
 	}
 	var used []*outletSlot
-	for _, a := range articles {
+	for i, a := range articles {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -640,91 +659,32 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 		for _, m := range inc.mentions(a) {
 			o := om.slots[m.id]
 			if !o.used {
-				o.used, o.src = true, m.src
+				o.used, o.src, o.first = true, m.src, i
 				used = append(used, o)
 			}
-			sum := 0
-			for i, n := range m.counts {
-				if n > 0 {
-					o.sections[i] = append(o.sections[i], outletRun{ak, n})
-					o.totals[i] += n
-					sum += n
-				}
-			}
-			if sum > 0 {
-				o.articles++
-			}
+			o.mentioned++
+			o.add(i, ak, m.counts)
 		}
 	}
 	slices.SortFunc(used, func(x, y *outletSlot) int { return strings.Compare(x.src.Key, y.src.Key) })
-	lang := b.conf.DefaultLang
-	// The outlet pages name one another (a person's body), so each
-	// depends on which outlets there are; the index lists them all with
-	// their counts.
-	set := newKeyer(inc.m.pageKey, "outlet set")
-	all := newKeyer(inc.m.pageKey, "outlet index")
-	for _, o := range used {
-		set.str(o.src.Key)
-		k := newKeyer(inc.m.pageKey, "outlet")
-		k.str(o.src.Key, o.src.Path(), o.src.Name(lang).Text, o.src.Name(lang).Lang)
-		k.int(o.totals[:]...)
-		k.int(o.articles)
-		o.summary = k.sum()
-		all.sum32(o.summary)
-	}
-	setKey := set.sum()
-
-	var once sync.Once
-	var idx *claims.Index
-	index := func() *claims.Index {
-		once.Do(func() { idx = b.claimIndex(articles) })
-		return idx
-	}
-	// lazy makes page i (0 for the index) of a source lazily.
-	lazy := func(name string, i int, key hash, mk func() *render.Page, fill func(*render.Page) bool) {
-		p := mk()
-		f := newLazyFile(key, func() []byte {
-			if !fill(p) {
-				return errorPage(nil)
-			}
-			data, diags := b.renderPage(p)
-			if len(diags) > 0 {
-				return errorPage(diags)
-			}
-			return data
-		})
-		b.put(name, f)
-		inc.remember(name, key, f)
-		b.wrote(name, p)
-	}
+	setKey, indexKey := inc.outletKeys(b, used)
+	inc.outletUsed, inc.outletSet = used, setKey
+	lz := inc.newOutletLazy(b, articles)
 	// The pages whose key is unchanged are put back in bulk, under one
 	// lock each: a large site has tens of thousands.
 	var keep []string
 	var kept []*File
-	indexKey := all.sum()
 	if f := inc.reuse("outlets/index.html", indexKey); f != nil {
 		keep, kept = append(keep, "outlets/index.html"), append(kept, f)
 		b.wrote("outlets/index.html", &render.Page{Kind: render.KindOutlets, Path: "outlets/"})
 	} else {
-		lazy("outlets/index.html", 0, indexKey, func() *render.Page {
-			return b.page(render.KindOutlets, lang, "outlets/", b.cat.T(lang, "outlets.title"))
-		}, func(p *render.Page) bool {
-			p.Outlets = index()
-			return true
-		})
+		b.wrote("outlets/index.html", lz.index(indexKey))
 	}
-	size := b.conf.Paginate
 	var kb keyer
 	for _, o := range used {
-		total := o.totals[0] + o.totals[1] + o.totals[2] + o.totals[3]
-		per := size
-		if size < 1 || total <= size {
-			per = max(total, 1)
-		}
-		n := max(1, (total+per-1)/per)
+		n, per := o.layout(b.conf.Paginate)
 		keys := o.pageKeys(&kb, setKey, n, per)
 		names := o.names(n)
-		src := o.src // the slot changes with the next build; lazy pages must not
 		inc.mu.Lock()
 		var fresh []int
 		for i := 1; i <= n; i++ {
@@ -747,37 +707,130 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 			names = slices.Clone(names) // the slot's own change with the next build
 		}
 		for _, i := range fresh {
-			pathOf := func(i int) string { return strings.TrimSuffix(names[i-1], "index.html") }
-			lazy(names[i-1], i, keys[i-1], func() *render.Page {
-				p := b.page(render.KindOutlet, lang, pathOf(i), src.Name(lang).Text)
-				if n > 1 {
-					p.Pager = &render.Pager{Number: i, Total: n}
-					if i > 1 {
-						p.Pager.Prev = names[i-2]
-					}
-					if i < n {
-						p.Pager.Next = names[i]
-					}
-				}
-				return p
-			}, func(p *render.Page) bool {
-				x := index()
-				p.Outlet, p.Outlets = x.Lookup(src.Key), x
-				if p.Outlet == nil {
-					return false
-				}
-				parts := p.Outlet.Pages(size)
-				if len(parts) != n {
-					return false
-				}
-				p.Sections = parts[i-1]
-				return true
-			})
+			b.wrote(names[i-1], lz.page(o.src, names, i, keys[i-1]))
 		}
 	}
 	inc.out.putAll(keep, kept)
 	b.files.Add(int64(len(keep)))
 	return nil
+}
+
+// outletKeys works out the summary of every used source, and returns the
+// key of which sources there are and the key of the outlet index.
+func (inc *incState) outletKeys(b *builder, used []*outletSlot) (setKey, indexKey hash) {
+	lang := b.conf.DefaultLang
+	// The outlet pages name one another (a person's body), so each
+	// depends on which outlets there are; the index lists them all with
+	// their counts.
+	set := newKeyer(inc.m.pageKey, "outlet set")
+	all := newKeyer(inc.m.pageKey, "outlet index")
+	for _, o := range used {
+		set.str(o.src.Key)
+		o.summary = o.summaryKey(inc.m.pageKey, lang)
+		all.sum32(o.summary)
+	}
+	return set.sum(), all.sum()
+}
+
+// summaryKey hashes what a source's pages show of it beyond its claims.
+func (o *outletSlot) summaryKey(pageKey hash, lang string) hash {
+	k := newKeyer(pageKey, "outlet")
+	k.str(o.src.Key, o.src.Path(), o.src.Name(lang).Text, o.src.Name(lang).Lang)
+	k.int(o.totals[:]...)
+	k.int(o.articles)
+	return k.sum()
+}
+
+// layout returns how many pages a source's claims take, and how many
+// claims each holds.
+func (o *outletSlot) layout(size int) (n, per int) {
+	total := o.totals[0] + o.totals[1] + o.totals[2] + o.totals[3]
+	per = size
+	if size < 1 || total <= size {
+		per = max(total, 1)
+	}
+	return max(1, (total+per-1)/per), per
+}
+
+// outletLazy makes the outlet pages of one build lazily, from the index
+// of the build's claims, made once on first use.
+type outletLazy struct {
+	inc      *incState
+	b        *builder
+	articles []*render.Article
+	once     sync.Once
+	idx      *claims.Index
+}
+
+func (inc *incState) newOutletLazy(b *builder, articles []*render.Article) *outletLazy {
+	return &outletLazy{inc: inc, b: b, articles: articles}
+}
+
+func (lz *outletLazy) claimIndex() *claims.Index {
+	lz.once.Do(func() { lz.idx = lz.b.claimIndex(lz.articles) })
+	return lz.idx
+}
+
+// file puts p as the lazy file name, filled in on first use, and returns
+// p.
+func (lz *outletLazy) file(name string, key hash, p *render.Page, fill func(*render.Page) bool) *render.Page {
+	b := lz.b
+	f := newLazyFile(key, func() []byte {
+		if !fill(p) {
+			return errorPage(nil)
+		}
+		data, diags := b.renderPage(p)
+		if len(diags) > 0 {
+			return errorPage(diags)
+		}
+		return data
+	})
+	b.put(name, f)
+	lz.inc.remember(name, key, f)
+	return p
+}
+
+// index puts the outlet index, and returns its page.
+func (lz *outletLazy) index(key hash) *render.Page {
+	b := lz.b
+	lang := b.conf.DefaultLang
+	p := b.page(render.KindOutlets, lang, "outlets/", b.cat.T(lang, "outlets.title"))
+	return lz.file("outlets/index.html", key, p, func(p *render.Page) bool {
+		p.Outlets = lz.claimIndex()
+		return true
+	})
+}
+
+// page puts page i of the source src, whose pages are the files names,
+// and returns it. names must not change after.
+func (lz *outletLazy) page(src claims.Source, names []string, i int, key hash) *render.Page {
+	b := lz.b
+	n := len(names)
+	size := b.conf.Paginate
+	pathOf := func(i int) string { return strings.TrimSuffix(names[i-1], "index.html") }
+	p := b.page(render.KindOutlet, b.conf.DefaultLang, pathOf(i), src.Name(b.conf.DefaultLang).Text)
+	if n > 1 {
+		p.Pager = &render.Pager{Number: i, Total: n}
+		if i > 1 {
+			p.Pager.Prev = names[i-2]
+		}
+		if i < n {
+			p.Pager.Next = names[i]
+		}
+	}
+	return lz.file(names[i-1], key, p, func(p *render.Page) bool {
+		x := lz.claimIndex()
+		p.Outlet, p.Outlets = x.Lookup(src.Key), x
+		if p.Outlet == nil {
+			return false
+		}
+		parts := p.Outlet.Pages(size)
+		if len(parts) != n {
+			return false
+		}
+		p.Sections = parts[i-1]
+		return true
+	})
 }
 
 // outletMemo keeps, from build to build, a slot for every source that has
@@ -789,8 +842,13 @@ type outletMemo struct {
 
 // An outletSlot gathers, during a build, what one source's pages list.
 type outletSlot struct {
-	used     bool
-	src      claims.Source
+	used bool
+	// src is the source as the first article that names it gives it,
+	// and first that article's place in the build's order; mentioned is
+	// the number of articles that name it.
+	src       claims.Source
+	first     int
+	mentioned int
 	sections [4][]outletRun // by, to, for, via: the order of Outlet.Pages
 	totals   [4]int
 	articles int
@@ -803,10 +861,27 @@ type outletSlot struct {
 type outletRun struct {
 	key hash // the article's
 	n   int
+	at  int // the article's place in the build's order
+}
+
+// add files the claims of the article at, whose key is key, with counts
+// by section, after those of the articles before it.
+func (o *outletSlot) add(at int, key hash, counts [4]int) {
+	sum := 0
+	for s, n := range counts {
+		if n > 0 {
+			o.sections[s] = append(o.sections[s], outletRun{key, n, at})
+			o.totals[s] += n
+			sum += n
+		}
+	}
+	if sum > 0 {
+		o.articles++
+	}
 }
 
 func (o *outletSlot) reset() {
-	o.used = false
+	o.used, o.mentioned = false, 0
 	for i := range o.sections {
 		o.sections[i] = o.sections[i][:0]
 	}
@@ -1085,9 +1160,9 @@ func (inc *incState) keepAssets() {
 // article did not change, and claims.json of the whole site lazily.
 func (inc *incState) claimsData(ctx context.Context, b *builder, articles []*render.Article) error {
 	// Claims data is made from the articles alone, not the templates.
-	root := newKeyer(inc.m.bodyKey, "claims.json")
-	keys := make(map[*render.Article]hash, len(articles))
+	keys := make([]hash, len(articles))
 	files := make([]*File, len(articles))
+	var kb keyer
 	for i, a := range articles {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -1095,13 +1170,8 @@ func (inc *incState) claimsData(ctx context.Context, b *builder, articles []*ren
 		if a.Claims == nil {
 			continue
 		}
-		k := newKeyer(inc.m.bodyKey, "claims")
-		k.sum32(inc.articleKey(a))
-		k.str(b.articleURL(a))
-		key := k.sum()
-		root.sum32(key)
-		keys[a] = key
-		files[i] = inc.reuse(a.Path+"claims.json", key)
+		keys[i] = inc.claimsKey(&kb, b, a)
+		files[i] = inc.reuse(a.Path+"claims.json", keys[i])
 	}
 	// The new ones, on every core.
 	reused := make(map[*render.Article]bool, len(articles))
@@ -1125,13 +1195,36 @@ func (inc *incState) claimsData(ctx context.Context, b *builder, articles []*ren
 		case parts[i] != nil:
 			files[i] = NewFile(parts[i])
 			b.put(name, files[i])
-			inc.remember(name, keys[a], files[i])
+			inc.remember(name, keys[i], files[i])
+		}
+	}
+	inc.claimKeys, inc.claimFiles = keys, files
+	inc.siteClaims(b, articles, keys, files)
+	return nil
+}
+
+// claimsKey is the key of an article's claims.json.
+func (inc *incState) claimsKey(k *keyer, b *builder, a *render.Article) hash {
+	k.buf = append(k.buf[:0], inc.m.bodyKey[:]...)
+	k.str("claims")
+	k.sum32(inc.articleKey(a))
+	k.str(b.articleURL(a))
+	return k.sum()
+}
+
+// siteClaims puts claims.json of the whole site, made lazily of the
+// articles' files, whose keys are keys; files must not change after.
+func (inc *incState) siteClaims(b *builder, articles []*render.Article, keys []hash, files []*File) {
+	root := newKeyer(inc.m.bodyKey, "claims.json")
+	for i, a := range articles {
+		if a.Claims != nil {
+			root.sum32(keys[i])
 		}
 	}
 	key := root.sum()
 	if f := inc.reuse("claims.json", key); f != nil {
 		b.put("claims.json", f)
-		return nil
+		return
 	}
 	// The site's file is the articles' put together, made on first use.
 	f := newLazyFile(key, func() []byte {
@@ -1145,7 +1238,6 @@ func (inc *incState) claimsData(ctx context.Context, b *builder, articles []*ren
 	})
 	b.put("claims.json", f)
 	inc.remember("claims.json", key, f)
-	return nil
 }
 
 // search makes the search index and pages a lazy group, or reuses the

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"weak"
 )
 
 // A Snapshot is one complete build of a site held in memory: every output
@@ -29,6 +30,12 @@ type Snapshot struct {
 	// Work tells how much of the snapshot the build that made it had to
 	// redo.
 	Work Work
+	// parent, when set, is the snapshot this one was patched from, and
+	// diff what Changes(parent) returns, so that a server asking for the
+	// changes of one edit need not compare every file. It is weak: a
+	// snapshot must not keep every one before it alive.
+	parent weak.Pointer[Snapshot]
+	diff   []string
 }
 
 // A File is one output file of a Snapshot.
@@ -105,6 +112,9 @@ type Work struct {
 	// Full is true when nothing could be reused: the first build, or one
 	// after a change to the configuration, translations or registry.
 	Full bool
+	// Patched is true when the build was made of the one before by
+	// patching what one article's edit changed (see Builder).
+	Patched bool
 }
 
 // NewSnapshot returns a Snapshot of the given files, by name; the map
@@ -150,6 +160,9 @@ func (s *Snapshot) Names() []string {
 // "search/", standing for every file under it. A lazy file or group is
 // taken to have changed when anything it is made from did.
 func (s *Snapshot) Changes(old *Snapshot) []string {
+	if old != nil && old == s.parent.Value() {
+		return slices.Clone(s.diff)
+	}
 	var out []string
 	var oldFiles map[string]*File
 	var oldGroups map[string]*group
