@@ -683,7 +683,7 @@ func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*re
 	var kb keyer
 	for _, o := range used {
 		n, per := o.layout(b.conf.Paginate)
-		keys := o.pageKeys(&kb, setKey, n, per)
+		keys := o.pageKeys(&kb, setKey, n, per, nil)
 		names := o.names(n)
 		inc.mu.Lock()
 		var fresh []int
@@ -849,11 +849,11 @@ type outletSlot struct {
 	src       claims.Source
 	first     int
 	mentioned int
-	sections [4][]outletRun // by, to, for, via: the order of Outlet.Pages
-	totals   [4]int
-	articles int
-	summary  hash
-	paths    []string // its pages' files, as far as worked out
+	sections  [4][]outletRun // by, to, for, via: the order of Outlet.Pages
+	totals    [4]int
+	articles  int
+	summary   hash
+	paths     []string // its pages' files, as far as worked out
 }
 
 // An outletRun is the claims of one article in a section of a source's
@@ -891,37 +891,67 @@ func (o *outletSlot) reset() {
 
 // pageKeys returns the keys of the source's n pages of per claims each:
 // each covers the source's summary, which sources there are, and the
-// articles whose claims fall on the page.
-func (o *outletSlot) pageKeys(k *keyer, setKey hash, n, per int) []hash {
-	type span struct{ page, section, off, take, run int }
-	var spans []span
+// articles whose claims fall on the page. When want is not nil, only the
+// pages it wants get their key; the others are left zero.
+func (o *outletSlot) pageKeys(k *keyer, setKey hash, n, per int, want func(page int) bool) []hash {
+	keys := make([]hash, n)
+	cur, on := -1, false
+	// next ends the page being keyed and starts the page after it.
+	next := func() {
+		if on {
+			keys[cur] = k.sum()
+		}
+		cur++
+		on = cur < n && (want == nil || want(cur))
+		if on {
+			k.buf = k.buf[:0]
+			k.sum32(o.summary)
+			k.str("outlet page")
+			k.sum32(setKey)
+			k.int(cur, n)
+		}
+	}
+	next()
 	pos := 0
 	for s, runs := range o.sections {
-		for r, run := range runs {
+		for _, run := range runs {
 			for off := 0; off < run.n; {
-				i := pos / per
+				for pos/per > cur {
+					next()
+				}
 				take := min(per-pos%per, run.n-off)
-				spans = append(spans, span{i, s, off, take, r})
+				if on {
+					k.sum32(run.key)
+					k.int(s, off, take)
+				}
 				pos, off = pos+take, off+take
 			}
 		}
 	}
-	keys := make([]hash, n)
-	j := 0
-	for i := range n {
-		k.buf = k.buf[:0]
-		k.sum32(o.summary)
-		k.str("outlet page")
-		k.sum32(setKey)
-		k.int(i, n)
-		for ; j < len(spans) && spans[j].page == i; j++ {
-			sp := spans[j]
-			k.sum32(o.sections[sp.section][sp.run].key)
-			k.int(sp.section, sp.off, sp.take)
-		}
-		keys[i] = k.sum()
+	for cur < n {
+		next()
 	}
 	return keys
+}
+
+// pagesWith returns the pages, from 0, of per claims each, that list
+// claims of the article at at.
+func (o *outletSlot) pagesWith(at, per int) []int {
+	var pages []int
+	pos := 0
+	for _, runs := range o.sections {
+		for _, run := range runs {
+			if run.at == at {
+				for p := pos / per; p <= (pos+run.n-1)/per; p++ {
+					if !slices.Contains(pages, p) {
+						pages = append(pages, p)
+					}
+				}
+			}
+			pos += run.n
+		}
+	}
+	return pages
 }
 
 // names returns the files of the source's first n pages.

@@ -395,10 +395,17 @@ func (inc *incState) patchOutlets(b *builder, articles []*render.Article, i int,
 	for _, c := range slots {
 		o := c.o
 		n, per := o.layout(b.conf.Paginate)
-		keys := o.pageKeys(&kb, inc.outletSet, n, per)
+		// With as many claims as before, only the pages that list
+		// the article's are new; else every page of the source is.
+		var want func(int) bool
+		if c.old != nil && c.new != nil && c.old.counts == c.new.counts {
+			pages := o.pagesWith(i, per)
+			want = func(p int) bool { return slices.Contains(pages, p) }
+		}
+		keys := o.pageKeys(&kb, inc.outletSet, n, per, want)
 		names := slices.Clone(o.names(n))
 		for p := 1; p <= n; p++ {
-			if inc.reuse(names[p-1], keys[p-1]) == nil {
+			if (want == nil || want(p-1)) && inc.reuse(names[p-1], keys[p-1]) == nil {
 				lz.page(o.src, names, p, keys[p-1])
 			}
 		}

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"testing"
@@ -19,7 +20,8 @@ import (
 // to one article's text, alternating between two versions of it. The
 // first build, before the clock starts, takes minutes at 10,000.
 // ISNAD_REBUILD_BENCH_PROFILE=FILE writes a CPU profile of the rebuilds
-// alone.
+// alone, ISNAD_REBUILD_BENCH_MEMPROFILE=FILE a profile of their
+// allocations.
 //
 //	go test ./internal/site -run '^$' -bench BuilderOneArticle -benchtime 100x -timeout 30m
 func BenchmarkBuilderOneArticle(b *testing.B) {
@@ -39,6 +41,10 @@ func BenchmarkBuilderOneArticle(b *testing.B) {
 	}
 	versions := [][]byte{edited, a.Data}
 	bl := NewBuilder(Config{Source: src, Defaults: isnad.Defaults})
+	memProfile := os.Getenv("ISNAD_REBUILD_BENCH_MEMPROFILE")
+	if memProfile != "" {
+		runtime.MemProfileRate = 0 // the rebuilds' allocations only
+	}
 	t0 := time.Now()
 	if _, res, err := bl.Build(b.Context(), nil); err != nil {
 		b.Fatalf("first build: %v\n%v", err, res.Diags)
@@ -55,6 +61,19 @@ func BenchmarkBuilderOneArticle(b *testing.B) {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if memProfile != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			f, err := os.Create(memProfile)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Close()
+			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+				b.Fatal(err)
+			}
+		}()
+	}
 	changed := []string{name}
 	i := 0
 	b.ReportAllocs()
@@ -64,7 +83,7 @@ func BenchmarkBuilderOneArticle(b *testing.B) {
 		if err != nil {
 			b.Fatalf("%v\n%v", err, res.Diags)
 		}
-		if snap.Work.Bodies != 1 {
+		if snap.Work.Bodies != 1 || !snap.Work.Patched {
 			b.Fatalf("work %+v, want one body", snap.Work)
 		}
 		i++
