@@ -419,6 +419,7 @@ type incState struct {
 	outletSet  hash
 	claimKeys  []hash
 	claimFiles []*File
+	searchKeys []hash
 }
 
 // reuseBody fills a with its body as rendered by an earlier build, when
@@ -1246,6 +1247,7 @@ func (inc *incState) claimsKey(k *keyer, b *builder, a *render.Article) hash {
 // articles' files, whose keys are keys; files must not change after.
 func (inc *incState) siteClaims(b *builder, articles []*render.Article, keys []hash, files []*File) {
 	root := newKeyer(inc.m.bodyKey, "claims.json")
+	root.buf = slices.Grow(root.buf, len(keys)*len(hash{}))
 	for i, a := range articles {
 		if a.Claims != nil {
 			root.sum32(keys[i])
@@ -1273,13 +1275,22 @@ func (inc *incState) siteClaims(b *builder, articles []*render.Article, keys []h
 // search makes the search index and pages a lazy group, or reuses the
 // last build's when no article changed.
 func (inc *incState) search(b *builder, articles []*render.Article) {
+	// What the index holds of each article, by its place, kept for a
+	// later patch to change one.
+	if len(inc.searchKeys) != len(articles) {
+		inc.searchKeys = make([]hash, len(articles))
+		var kb keyer
+		for i, a := range articles {
+			inc.searchKeys[i] = inc.searchKey(&kb, a)
+		}
+	}
 	k := newKeyer(inc.m.pageKey, "search")
+	k.buf = slices.Grow(k.buf, len(articles)*len(hash{}))
 	for _, l := range slices.Sorted(maps.Keys(b.searchPages)) {
 		k.str(l, b.searchPages[l])
 	}
-	for _, a := range articles {
-		k.sum32(inc.articleKey(a))
-		k.str(a.Path)
+	for _, h := range inc.searchKeys {
+		k.sum32(h)
 	}
 	key := k.sum()
 	if g, ok := inc.m.groups[search.Dir]; ok && g.key == key {
@@ -1298,6 +1309,14 @@ func (inc *incState) search(b *builder, articles []*render.Article) {
 		}
 		return out
 	}})
+}
+
+// searchKey is the key of what the search index holds of a.
+func (inc *incState) searchKey(k *keyer, a *render.Article) hash {
+	k.buf = k.buf[:0]
+	k.sum32(inc.articleKey(a))
+	k.str(a.Path)
+	return k.sum()
 }
 
 // fork returns a builder that writes to out what b would, with b's

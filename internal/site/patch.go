@@ -6,6 +6,8 @@ import (
 	"slices"
 	"weak"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/isnad/isnad/internal/claims"
 	"github.com/isnad/isnad/internal/content"
 	"github.com/isnad/isnad/internal/diag"
@@ -25,7 +27,8 @@ type lastBuild struct {
 
 // keepLast remembers a finished build for the next patch.
 func (bl *Builder) keepLast(b *builder, inc *incState, snap *Snapshot, res *Result) {
-	if bl.m.disk != nil || inc.articles == nil || len(inc.claimKeys) != len(inc.articles) {
+	n := len(inc.articles)
+	if bl.m.disk != nil || inc.articles == nil || len(inc.claimKeys) != n || len(inc.searchKeys) != n {
 		return
 	}
 	at := make(map[string]int, len(inc.articles))
@@ -173,10 +176,9 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 	articles[i] = y
 	inc.articles = articles
 
-	// The pages that show the article.
-	inc.page(b, y.Path+"index.html", b.articlePage(y))
-	lp := b.paginated("", articles, pageOf(b, i, len(articles)), b.listPage)
-	inc.page(b, pageFile(lp), lp)
+	// The pages that show the article, on every core, while the rest
+	// is worked out.
+	pages := []*render.Page{b.articlePage(y), b.paginated("", articles, pageOf(b, i, len(articles)), b.listPage)}
 	for _, plural := range slices.Sorted(maps.Keys(y.Terms)) {
 		for _, t := range y.Terms[plural] {
 			j := slices.Index(t.Articles, x)
@@ -184,18 +186,29 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 				return nil, false, nil
 			}
 			t.Articles[j] = y
-			tp := b.paginated(t.Path, t.Articles, pageOf(b, j, len(t.Articles)), b.termPage(plural, t))
-			inc.page(b, pageFile(tp), tp)
+			pages = append(pages, b.paginated(t.Path, t.Articles, pageOf(b, j, len(t.Articles)), b.termPage(plural, t)))
 		}
+	}
+	var g errgroup.Group // a handful of pages: no limit
+	for _, p := range pages {
+		g.Go(func() error {
+			inc.page(b, pageFile(p), p)
+			return nil
+		})
 	}
 	if y.Claims != nil {
 		inc.patchOutlets(b, articles, i, y, slots)
 	}
-	if !inc.patchClaims(b, articles, i, y, lb.inc) {
-		return nil, false, nil
-	}
+	ok = inc.patchClaims(b, articles, i, y, lb.inc)
+	var kb keyer
+	inc.searchKeys = slices.Clone(lb.inc.searchKeys)
+	inc.searchKeys[i] = inc.searchKey(&kb, y)
 	inc.search(b, articles)
 	if b.feeds != nil && !inc.reuseFeeds(b, articles) {
+		ok = false
+	}
+	g.Wait()
+	if !ok {
 		return nil, false, nil
 	}
 	if res.Diags.HasErrors() {

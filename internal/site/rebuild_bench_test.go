@@ -25,6 +25,10 @@ import (
 //
 //	go test ./internal/site -run '^$' -bench BuilderOneArticle -benchtime 100x -timeout 30m
 func BenchmarkBuilderOneArticle(b *testing.B) {
+	memProfile := os.Getenv("ISNAD_REBUILD_BENCH_MEMPROFILE")
+	if memProfile != "" {
+		runtime.MemProfileRate = 0 // the rebuilds' allocations only
+	}
 	n := 10000
 	if s := os.Getenv("ISNAD_REBUILD_BENCH_ARTICLES"); s != "" {
 		var err error
@@ -41,10 +45,6 @@ func BenchmarkBuilderOneArticle(b *testing.B) {
 	}
 	versions := [][]byte{edited, a.Data}
 	bl := NewBuilder(Config{Source: src, Defaults: isnad.Defaults})
-	memProfile := os.Getenv("ISNAD_REBUILD_BENCH_MEMPROFILE")
-	if memProfile != "" {
-		runtime.MemProfileRate = 0 // the rebuilds' allocations only
-	}
 	t0 := time.Now()
 	if _, res, err := bl.Build(b.Context(), nil); err != nil {
 		b.Fatalf("first build: %v\n%v", err, res.Diags)
