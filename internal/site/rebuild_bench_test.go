@@ -69,6 +69,7 @@ func BenchmarkBuilderOneArticle(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer f.Close()
+			runtime.GC() // the profile holds what the last cycle saw
 			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
 				b.Fatal(err)
 			}
