@@ -184,7 +184,7 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	}
 	d.tz.words = a.words
 	*d = doc{a: a, in: in, tz: d.tz, roles: d.roles[:0], depth: d.depth[:0], sents: d.sents[:0],
-		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: make([]Claim, 0, len(in.Blocks)*2),
+		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: d.claims[:0],
 		fsBuf: d.fsBuf[:0], sentSpans: d.sentSpans[:0], keys: d.keys}
 	d.keys.reset()
 	defer a.docs.Put(d)
@@ -209,8 +209,11 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	claims = d.applyOverrides(claims, &diags)
 	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
 	assignIDs(in.Src, claims, &d.keys)
-	res.Claims = claims
-	res.Unattributed = d.unattributed(claims)
+	// The claims found so far are scratch, kept for the next article.
+	res.Claims = append(make([]Claim, 0, len(claims)), claims...)
+	clear(claims)
+	d.claims = claims[:0]
+	res.Unattributed = d.unattributed(res.Claims)
 	return res, diags
 }
 

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -292,10 +293,11 @@ func (markupRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 // the body's start when source is the body of a file with front matter).
 // Every offset in the result is a file offset.
 func FromAST(doc ast.Node, source []byte, base int) ([]Block, []Mark) {
-	w := astWalker{source: source, base: base, text: make([]byte, 0, len(source)+len(source)/8)}
+	w := astWalker{source: source, base: base}
+	w.text.Grow(len(source) + len(source)/8)
 	w.blocks(doc, Paragraph)
 	// The blocks share one string and one slice of segments.
-	all := string(w.text)
+	all := w.text.String()
 	for i := range w.out {
 		sp := w.spans[i]
 		w.out[i].Text = all[sp.text0:sp.text1]
@@ -312,7 +314,7 @@ type astWalker struct {
 	marks  []Mark
 	// text and segs hold every block's, one after another; the current
 	// block's start at text0 and seg0.
-	text        []byte
+	text        strings.Builder
 	segs        []Seg
 	text0, seg0 int
 }
@@ -336,13 +338,11 @@ func (w *astWalker) blocks(n ast.Node, kind BlockKind) {
 			k = TableCell
 		}
 		if c.Type() == ast.TypeBlock && hasInline(c) {
-			w.text0, w.seg0 = len(w.text), len(w.segs)
+			w.text0, w.seg0 = w.text.Len(), len(w.segs)
 			w.inlines(c)
 			if len(w.segs) > w.seg0 {
 				w.out = append(w.out, Block{Kind: k})
-				w.spans = append(w.spans, blockSpan{w.text0, len(w.text), w.seg0, len(w.segs)})
-			} else {
-				w.text = w.text[:w.text0]
+				w.spans = append(w.spans, blockSpan{w.text0, w.text.Len(), w.seg0, len(w.segs)})
 			}
 			continue
 		}
@@ -360,13 +360,13 @@ func (w *astWalker) add(s, e int) {
 	if e <= s {
 		return
 	}
-	w.segs = append(w.segs, Seg{Text: len(w.text) - w.text0, Src: w.base + s, Len: e - s})
-	w.text = append(w.text, w.source[s:e]...)
+	w.segs = append(w.segs, Seg{Text: w.text.Len() - w.text0, Src: w.base + s, Len: e - s})
+	w.text.Write(w.source[s:e])
 }
 
 // synth appends text that is not in the source (a space for a line break).
 func (w *astWalker) synth(s string) {
-	w.text = append(w.text, s...)
+	w.text.WriteString(s)
 }
 
 func (w *astWalker) inlines(n ast.Node) {

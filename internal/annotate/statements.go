@@ -45,7 +45,7 @@ func WrapStatements(doc ast.Node, source []byte, base int, spans []Span) {
 		cuts = append(cuts, s.Start-base, s.End-base)
 	}
 	splitAt(doc, cuts)
-	leaves := leafBlocks(doc, nil)
+	leaves := leafBlocks(doc, make([]leaf, 0, 32))
 	var w wrapper
 	for _, s := range ss {
 		w.reset(s.Start-base, s.End-base)

@@ -86,10 +86,11 @@ func Wrap(doc ast.Node, source []byte, base int, claims []Claim, opt WrapOptions
 		cuts = append(cuts, c.Start-base, c.End-base)
 	}
 	splitAt(doc, cuts)
-	leaves := leafBlocks(doc, nil)
+	leaves := leafBlocks(doc, make([]leaf, 0, 32))
 	var w wrapper
 	// Claims by one source share its chip's label and link.
-	var chips []chip
+	var chipBuf [16]chip
+	chips := chipBuf[:0]
 	for _, c := range cs {
 		w.reset(c.Start-base, c.End-base)
 		w.collectIn(leaves)
