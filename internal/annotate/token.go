@@ -135,7 +135,7 @@ func (t *tokenizer) tokenize(text string) []token {
 		switch {
 		case isWordRune(r):
 			kind = tWord
-			if unicode.IsDigit(r) {
+			if isDigit(r) {
 				kind = tNum
 			}
 			i = wordEnd(key, i)
@@ -162,6 +162,9 @@ func (t *tokenizer) tokenize(text string) []token {
 		// The span runs up to the next key byte: trim the white space that
 		// separated the token from it.
 		for tok.e > tok.s && (text[tok.e-1] <= ' ' || text[tok.e-1] >= utf8.RuneSelf) {
+			if e := tok.e; e-2 >= tok.s && (text[e-2] == 0xD8 || text[e-2] == 0xD9) && text[e-1]&0xC0 == 0x80 && text[e-2:e] != "\u061c" {
+				break // an Arabic letter or mark, the common case
+			}
 			r, n := utf8.DecodeLastRuneInString(text[tok.s:tok.e])
 			if !unicode.IsSpace(r) && r != 0x200f && r != 0x200e && r != 0x200b && r != 0x061c {
 				break
@@ -172,6 +175,17 @@ func (t *tokenizer) tokenize(text string) []token {
 		space = false
 	}
 	return t.toks
+}
+
+// isDigit is unicode.IsDigit, quick for ASCII and Arabic letters.
+func isDigit(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return '0' <= r && r <= '9'
+	case 0x0621 <= r && r <= 0x065F:
+		return false
+	}
+	return unicode.IsDigit(r)
 }
 
 func isWordRuneAt(s string, i int) bool {

@@ -32,7 +32,11 @@ func DistanceRunes(x, y []rune, max int) int {
 	if slices.Equal(x, y) {
 		return 0
 	}
-	// Three rows: two back (for transpositions), one back, current.
+	// Three rows: two back (for transpositions), one back, current. Only
+	// the band |i-j| <= max is computed: an alignment of cost max or less
+	// never leaves it. Cells just outside hold inf, which stands for
+	// "more than max".
+	inf := max + 1
 	var buf [3 * 65]int
 	var rows []int
 	if n := 3 * (len(y) + 1); n <= len(buf) {
@@ -43,19 +47,33 @@ func DistanceRunes(x, y []rune, max int) int {
 	w := len(y) + 1
 	pp, prev, cur := rows[:w], rows[w:2*w], rows[2*w:]
 	for j := range prev {
-		prev[j] = j
+		prev[j] = min(j, inf)
 	}
 	prevBest := 0
 	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		best := i
-		for j := 1; j <= len(y); j++ {
+		lo, hi := 1, min(len(y), i+max)
+		if i-max > 1 {
+			lo = i - max
+		}
+		cur[0] = min(i, inf)
+		if lo > 1 {
+			cur[lo-1] = inf
+		}
+		if hi < len(y) {
+			cur[hi+1] = inf
+		}
+		best := inf
+		if lo == 1 {
+			best = cur[0]
+		}
+		xi := x[i-1]
+		for j := lo; j <= hi; j++ {
 			cost := 1
-			if x[i-1] == y[j-1] {
+			if xi == y[j-1] {
 				cost = 0
 			}
 			v := min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+			if i > 1 && j > 1 && xi == y[j-2] && x[i-2] == y[j-1] {
 				v = min(v, pp[j-2]+1)
 			}
 			cur[j] = v

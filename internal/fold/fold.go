@@ -122,9 +122,9 @@ func (k *Key) WriteString(s string, base int) {
 			continue
 		}
 		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			// U+0600–U+06FF, by far the most common non-ASCII runes here.
-			k.arabic(rune(c&0x1F)<<6|rune(s[i+1]&0x3F), base+i)
-			i += 2
+			// U+0600–U+06FF, by far the most common non-ASCII runes
+			// here: fold a run of them in one loop.
+			i = k.arabicRun(s, i, base)
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -132,6 +132,35 @@ func (k *Key) WriteString(s string, base int) {
 		i += n
 	}
 	k.end = base + len(s)
+}
+
+// arabicRun folds the runes of U+0600–U+06FF starting at s[i], as arabic
+// does one by one, and returns the index past them.
+func (k *Key) arabicRun(s string, i, base int) int {
+	tbl := &arabicBasic
+	if k.Tier == Loose {
+		tbl = &arabicLoose
+	}
+	for i+1 < len(s) {
+		c := s[i]
+		if c < 0xD8 || c > 0xDB || s[i+1]&0xC0 != 0x80 {
+			break
+		}
+		m := tbl[(rune(c&0x1F)<<6|rune(s[i+1]&0x3F))-0x0600]
+		switch {
+		case m == 0:
+		case m < utf8.RuneSelf:
+			k.ascii(byte(m), base+i)
+		default:
+			k.flush()
+			k.B = append(k.B, byte(0xC0|m>>6), byte(0x80|m&0x3F))
+			if !k.NoOffsets {
+				k.Off = append(k.Off, int32(base+i), int32(base+i))
+			}
+		}
+		i += 2
+	}
+	return i
 }
 
 // Write is WriteString for a byte slice.
