@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/isnad/isnad"
@@ -23,6 +24,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	baseURL := fs.String("base-url", "", "the site's public `URL`, overriding isnad.toml's baseURL")
 	drafts := fs.Bool("drafts", false, "include articles marked draft")
 	future := fs.Bool("future", false, "include articles dated in the future")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write an allocation profile of the build to `file` (go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: isnad build [--src DIR] [--out DIR] [--base-url URL] [--drafts] [--future]\n\n")
 		fs.PrintDefaults()
@@ -41,6 +44,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *out == "" {
 		*out = filepath.Join(*src, "site")
 	}
+	stopProfiles, perr := startProfiles(*cpuProfile, *memProfile)
+	if perr != nil {
+		fmt.Fprintf(stderr, "isnad build: %v\n", perr)
+		return 1
+	}
+	defer stopProfiles(stderr)
 	start := time.Now()
 	res, err := site.BuildDir(ctx, site.Config{
 		Source:   os.DirFS(*src),
@@ -76,4 +85,40 @@ func prefixed(src string, d diag.Diagnostic) string {
 		d.Pos.File = filepath.Join(src, filepath.FromSlash(d.Pos.File))
 	}
 	return d.Error()
+}
+
+// startProfiles starts a CPU profile into cpu and arranges an allocation
+// profile into mem ("" for none); the returned func stops and writes them.
+func startProfiles(cpu, mem string) (func(io.Writer), error) {
+	var cpuFile *os.File
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, err
+		}
+		cpuFile = f
+	}
+	return func(stderr io.Writer) {
+		if cpuFile != nil {
+			pprof.StopCPUProfile()
+			cpuFile.Close()
+		}
+		if mem == "" {
+			return
+		}
+		f, err := os.Create(mem)
+		if err == nil {
+			err = pprof.Lookup("allocs").WriteTo(f, 0)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "isnad build: memory profile: %v\n", err)
+		}
+	}, nil
 }

@@ -406,8 +406,25 @@ func TestOutletPages(t *testing.T) {
 		if diff := cmp.Diff(tt.want, describe(o.Pages(tt.size))); diff != "" {
 			t.Errorf("pages of %d (-want +got):\n%s", tt.size, diff)
 		}
+		var one [][]Section
+		for i := range len(tt.want) {
+			p, n := o.Page(tt.size, i)
+			if n != len(tt.want) {
+				t.Errorf("Page(%d, %d) counts %d pages, want %d", tt.size, i, n, len(tt.want))
+			}
+			one = append(one, p)
+		}
+		if diff := cmp.Diff(tt.want, describe(one)); diff != "" {
+			t.Errorf("Page of %d, one at a time (-want +got):\n%s", tt.size, diff)
+		}
+		if p, _ := o.Page(tt.size, len(tt.want)); p != nil {
+			t.Errorf("Page(%d, %d) past the last page = %v, want nil", tt.size, len(tt.want), p)
+		}
 	}
 	if got := (&Outlet{}).Pages(10); len(got) != 1 || len(got[0]) != 0 {
 		t.Errorf("an outlet with no claims: %v, want one empty page", got)
+	}
+	if got, n := (&Outlet{}).Page(10, 0); n != 1 || len(got) != 0 {
+		t.Errorf("page 1 of an outlet with no claims: %v of %d, want one empty page", got, n)
 	}
 }

@@ -169,3 +169,30 @@ func (o *Outlet) Pages(size int) [][]Section {
 	}
 	return pages
 }
+
+// Page is page i (0-based) of Pages(size), and how many pages there are,
+// without cutting the others: a source with thousands of pages has each
+// made on its own. It returns nil sections when i is out of range.
+func (o *Outlet) Page(size, i int) ([]Section, int) {
+	total := o.Count()
+	if size < 1 || total <= size {
+		size = max(total, 1)
+	}
+	n := max(1, (total+size-1)/size)
+	if i < 0 || i >= n {
+		return nil, n
+	}
+	// The page holds the claims from first to first+size in the order
+	// by, to, for, via.
+	first, end := i*size, min((i+1)*size, total)
+	var page []Section
+	at := 0
+	for _, s := range [...]Section{{Name: "by", Claims: o.By}, {Name: "to", Claims: o.To}, {Name: "for", Claims: o.For}, {Name: "via", Claims: o.Via}} {
+		lo, hi := max(first, at), min(end, at+len(s.Claims))
+		if lo < hi {
+			page = append(page, Section{Name: s.Name, Claims: s.Claims[lo-at : hi-at], Total: len(s.Claims), Start: lo - at + 1})
+		}
+		at += len(s.Claims)
+	}
+	return page, n
+}

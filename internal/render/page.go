@@ -61,10 +61,32 @@ type Page struct {
 	Outlets *claims.Index
 	// Sections are the lists of claims on this page of an outlet page.
 	Sections []claims.Section
-	// JSONLD is the page's schema.org description, for a <script
-	// type="application/ld+json">; "" for none.
-	JSONLD template.JS
+	// jsonLD makes the page's schema.org description (see JSONLD); nil
+	// for none. ld is what it made.
+	jsonLD func() template.JS
+	ld     *template.JS
 }
+
+// JSONLD is the page's schema.org description, for a <script
+// type="application/ld+json">; "" for none. It is made when a template
+// asks for it, so templates that show none do not pay for it.
+func (p *Page) JSONLD() template.JS {
+	if p.jsonLD == nil {
+		return ""
+	}
+	if p.ld == nil {
+		ld := p.jsonLD()
+		p.ld = &ld
+	}
+	return *p.ld
+}
+
+// SetJSONLD says how to make the page's JSONLD; make runs the first time
+// a template asks.
+func (p *Page) SetJSONLD(make func() template.JS) { p.jsonLD, p.ld = make, nil }
+
+// HasJSONLD reports whether the page has a way to make its JSONLD.
+func (p *Page) HasJSONLD() bool { return p.jsonLD != nil }
 
 // Search is what the search page offers besides its form.
 type Search struct {

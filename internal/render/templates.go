@@ -208,6 +208,15 @@ func (r *Renderer) Page(w io.Writer, p *Page) diag.List {
 		diags.Addf(diag.Pos{File: r.cfg.TemplateDir}, "no template for %s pages", p.Kind)
 		return diags
 	}
+	if buf, ok := w.(*bytes.Buffer); ok {
+		// Straight into the caller's buffer, cut back on failure.
+		n := buf.Len()
+		if err := t.ExecuteTemplate(buf, pageTemplates[p.Kind], p); err != nil {
+			buf.Truncate(n)
+			return r.templateDiag(err)
+		}
+		return nil
+	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, pageTemplates[p.Kind], p); err != nil {
 		return r.templateDiag(err)

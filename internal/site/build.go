@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"maps"
 	"os"
@@ -144,7 +145,10 @@ type builder struct {
 	urls  []sitemapURL // the pages the sitemap lists
 	files atomic.Int64
 	pages atomic.Int64
-	bytes atomic.Int64
+	// pageSizes holds the size of the last page rendered of each kind
+	// (*atomic.Int64 by kind), to size the next one's buffer.
+	pageSizes sync.Map
+	bytes     atomic.Int64
 }
 
 func (b *builder) addDiags(l diag.List) {
@@ -699,13 +703,17 @@ func pageFile(p *render.Page) string {
 // renderPage runs p through its template. An article page gets its
 // JSON-LD here, only when it is rendered.
 func (b *builder) renderPage(p *render.Page) ([]byte, diag.List) {
-	if p.Kind == render.KindArticle && p.Article != nil && p.JSONLD == "" {
-		p.JSONLD = b.jsonLD(p.Article, p)
+	if p.Kind == render.KindArticle && p.Article != nil && !p.HasJSONLD() {
+		p.SetJSONLD(func() template.JS { return b.jsonLD(p.Article, p) })
 	}
-	var buf bytes.Buffer
-	if diags := b.r.Page(&buf, p); len(diags) > 0 {
+	// Sized like the last page of its kind, so it seldom grows.
+	hint, _ := b.pageSizes.LoadOrStore(p.Kind, new(atomic.Int64))
+	size := hint.(*atomic.Int64)
+	buf := bytes.NewBuffer(make([]byte, 0, size.Load()+size.Load()/8))
+	if diags := b.r.Page(buf, p); len(diags) > 0 {
 		return nil, diags
 	}
+	size.Store(int64(buf.Len()))
 	return buf.Bytes(), nil
 }
 

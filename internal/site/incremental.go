@@ -825,11 +825,11 @@ func (lz *outletLazy) page(src claims.Source, names []string, i int, key hash) *
 		if p.Outlet == nil {
 			return false
 		}
-		parts := p.Outlet.Pages(size)
-		if len(parts) != n {
+		part, count := p.Outlet.Page(size, i-1)
+		if count != n {
 			return false
 		}
-		p.Sections = parts[i-1]
+		p.Sections = part
 		return true
 	})
 }
