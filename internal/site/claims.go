@@ -133,25 +133,48 @@ func (b *builder) encodeClaims(ctx context.Context, articles []*render.Article, 
 // of their objects, each indented one level further, as encoding the list
 // whole would.
 func claimsArray(parts [][]byte) []byte {
-	var all bytes.Buffer
-	all.WriteString("[")
-	n := 0
+	// Sized exactly first: the site's file is as large as all the
+	// articles' together, and grows by no copies.
+	size, n := len("[]\n"), 0
+	for _, data := range parts {
+		if data == nil {
+			continue
+		}
+		data = bytes.TrimSuffix(data, []byte("\n"))
+		size += len(",\n  ") + len(data) + 2*bytes.Count(data, []byte("\n"))
+		n++
+	}
+	if n > 0 {
+		size += len("\n")
+	}
+	all := make([]byte, 0, size)
+	all = append(all, '[')
+	n = 0
 	for _, data := range parts {
 		if data == nil {
 			continue
 		}
 		if n > 0 {
-			all.WriteString(",")
+			all = append(all, ',')
 		}
-		all.WriteString("\n  ")
-		all.Write(bytes.ReplaceAll(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"), []byte("\n  ")))
+		all = append(all, "\n  "...)
+		data = bytes.TrimSuffix(data, []byte("\n"))
+		for {
+			i := bytes.IndexByte(data, '\n')
+			if i < 0 {
+				all = append(all, data...)
+				break
+			}
+			all = append(all, data[:i]...)
+			all = append(all, "\n  "...)
+			data = data[i+1:]
+		}
 		n++
 	}
 	if n > 0 {
-		all.WriteString("\n")
+		all = append(all, '\n')
 	}
-	all.WriteString("]\n")
-	return all.Bytes()
+	return append(all, "]\n"...)
 }
 
 // outletPages are the pages of every source with claims, cut into pages

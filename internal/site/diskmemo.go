@@ -440,7 +440,6 @@ func (d *disk) save(cache string, env hash, m *memo, prev *bodiesIndex) error {
 		x.Entries = map[string]bodyEntry{}
 		size = 0
 	}
-	recs := make([][]byte, len(fresh))
 	var old *os.File
 	if rewrite && prev != nil {
 		old, _ = os.Open(name)
@@ -448,14 +447,14 @@ func (d *disk) save(cache string, env hash, m *memo, prev *bodiesIndex) error {
 			defer old.Close()
 		}
 	}
-	err = parallel(len(fresh), func(i int) error {
-		p := fresh[i]
+	// record encodes the record of article p, or reads it back from the
+	// old file; nil when it cannot be kept.
+	record := func(p string) []byte {
 		dm := m.docs[p]
 		if e, ok := prev.entry(p); ok && e.Key == dm.key && old != nil {
 			buf := make([]byte, e.Size)
 			if _, err := old.ReadAt(buf, e.Off); err == nil && sha256.Sum256(buf) == e.Sum {
-				recs[i] = buf
-				return nil
+				return buf
 			}
 		}
 		var buf bytes.Buffer
@@ -472,11 +471,7 @@ func (d *disk) save(cache string, env hash, m *memo, prev *bodiesIndex) error {
 		if err := gob.NewEncoder(&buf).Encode(rec); err != nil {
 			return nil // not kept: rendered again next time
 		}
-		recs[i] = buf.Bytes()
-		return nil
-	})
-	if err != nil {
-		return err
+		return buf.Bytes()
 	}
 	flag := os.O_WRONLY | os.O_CREATE | os.O_APPEND
 	target := name
@@ -489,16 +484,28 @@ func (d *disk) save(cache string, env hash, m *memo, prev *bodiesIndex) error {
 		return err
 	}
 	w := &countWriter{w: out, n: size}
-	for i, p := range fresh {
-		if recs[i] == nil {
-			continue
+	// A batch at a time, encoded on every core: the records of a large
+	// site weigh as much as its pages, and are not all held at once.
+	const batch = 256
+	recs := make([][]byte, batch)
+	for start := 0; start < len(fresh); start += batch {
+		part := fresh[start:min(start+batch, len(fresh))]
+		parallel(len(part), func(i int) error {
+			recs[i] = record(part[i])
+			return nil
+		})
+		for i, p := range part {
+			if recs[i] == nil {
+				continue
+			}
+			e := bodyEntry{Key: m.docs[p].key, Off: w.n, Size: int64(len(recs[i])), Sum: sha256.Sum256(recs[i])}
+			if _, err := w.Write(recs[i]); err != nil {
+				out.Close()
+				return err
+			}
+			x.Entries[p] = e
+			recs[i] = nil
 		}
-		e := bodyEntry{Key: m.docs[p].key, Off: w.n, Size: int64(len(recs[i])), Sum: sha256.Sum256(recs[i])}
-		if _, err := w.Write(recs[i]); err != nil {
-			out.Close()
-			return err
-		}
-		x.Entries[p] = e
 	}
 	if err := out.Close(); err != nil {
 		return err
