@@ -3,10 +3,12 @@
 # run, alternating the two tools, and prints medians, min-max, the ratio,
 # peak memory and how noisy the machine was.
 #
-#   bench/compare.sh [-n ARTICLES] [-r RUNS] [-s SEED] [-t TEMPLATES] [-i]
+#   bench/compare.sh [-n ARTICLES] [-r RUNS] [-w WARMUPS] [-s SEED] [-t TEMPLATES] [-i]
 #
 #   -n  articles in the corpus (default 10000)
-#   -r  timed runs of each tool (default 5), after one untimed warm-up each
+#   -r  timed runs of each tool (default 5), after the untimed warm-ups
+#   -w  untimed warm-up runs of each tool first (default 1; 0 for long
+#       corpora, where the first timed run then also warms the page cache)
 #   -s  corpus seed (default 1)
 #   -t  isnad's page templates: "minimal" (default), bench/isnad/templates,
 #       which do per page what the Hugo twin's do; or "default", isnad's own,
@@ -44,15 +46,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-n=10000 runs=5 seed=1 incr=0 tmpl=minimal
-while getopts "n:r:s:t:i" opt; do
+n=10000 runs=5 warm=1 seed=1 incr=0 tmpl=minimal
+while getopts "n:r:w:s:t:i" opt; do
 	case $opt in
 	n) n=$OPTARG ;;
 	r) runs=$OPTARG ;;
+	w) warm=$OPTARG ;;
 	s) seed=$OPTARG ;;
 	t) tmpl=$OPTARG ;;
 	i) incr=1 ;;
-	*) echo "usage: $0 [-n ARTICLES] [-r RUNS] [-s SEED] [-t minimal|default] [-i]" >&2; exit 2 ;;
+	*) echo "usage: $0 [-n ARTICLES] [-r RUNS] [-w WARMUPS] [-s SEED] [-t minimal|default] [-i]" >&2; exit 2 ;;
 	esac
 done
 case $tmpl in minimal | default) ;; *) echo "compare.sh: -t is minimal or default" >&2; exit 2 ;; esac
@@ -119,14 +122,16 @@ stats() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k/1024}'; }
 
 declare -a ti th mi mh ci ch
-one isnad >/dev/null
-one hugo >/dev/null # warm the page cache
+for ((i = 0; i < warm; i++)); do
+	one isnad >/dev/null
+	one hugo >/dev/null # warm the page cache
+done
 for ((i = 0; i < runs; i++)); do
 	read -r t m c < <(one isnad); ti+=("$t"); mi+=("$m"); ci+=("$c")
 	read -r t m c < <(one hugo); th+=("$t"); mh+=("$m"); ch+=("$c")
 done
-echo "isnad runs: ${ti[*]} (CPU ${ci[*]})"
-echo "hugo runs:  ${th[*]} (CPU ${ch[*]})"
+echo "isnad runs: ${ti[*]} (CPU ${ci[*]}; peak RSS KiB ${mi[*]})"
+echo "hugo runs:  ${th[*]} (CPU ${ch[*]}; peak RSS KiB ${mh[*]})"
 echo "output:     isnad $(du -sh --apparent-size "$src/site" | cut -f1) in $(find "$src/site" -type f | wc -l) files, hugo $(du -sh --apparent-size "$dir/hugo/public" | cut -f1) in $(find "$dir/hugo/public" -type f | wc -l) files"
 
 read -r mdi lo_i hi_i < <(stats "${ti[@]}")
