@@ -171,7 +171,8 @@ type doc struct {
 	contentFirst bool
 	block        *Block
 	toks         []token
-	keys         claimKeys // the folded text of detected claims
+	keys         claimKeys  // the folded text of detected claims
+	file         *diag.File // the file's lines, for diagnostics
 }
 
 // Annotate finds the claims of one article: detected ones, then those the
@@ -549,7 +550,27 @@ func (d *doc) unattributed(claims []Claim) []Span {
 // in, in document order. keys, if not nil, holds claim texts already
 // folded.
 func assignIDs(src []byte, claims []Claim, keys *claimKeys) {
-	used := make(map[uint32]bool, len(claims))
+	// The ids taken: a list for the usual few claims, a map for many.
+	var usedBuf [64]uint32
+	taken := usedBuf[:0]
+	var used map[uint32]bool
+	if len(claims) > len(usedBuf) {
+		used = make(map[uint32]bool, len(claims))
+	}
+	take := func(id uint32) bool {
+		if used != nil {
+			if used[id] {
+				return false
+			}
+			used[id] = true
+			return true
+		}
+		if slices.Contains(taken, id) {
+			return false
+		}
+		taken = append(taken, id)
+		return true
+	}
 	var pk, ek, sk fold.Key
 	pk.Tier, ek.Tier, sk.Tier = fold.Loose, fold.Loose, fold.Loose
 	pk.NoOffsets, ek.NoOffsets, sk.NoOffsets = true, true, true
@@ -574,8 +595,7 @@ func assignIDs(src []byte, claims []Claim, keys *claimKeys) {
 				hn = fnvAdd(fnvAdd(h, nul), strconv.AppendInt(buf[:0], int64(n), 10))
 			}
 			id := hn & 0xFFFFFF
-			if !used[id] {
-				used[id] = true
+			if take(id) {
 				const hex = "0123456789abcdef"
 				var b [8]byte
 				copy(b[:], "c-")

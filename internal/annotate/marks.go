@@ -15,17 +15,16 @@ func (d *doc) applyMarks(claims []Claim, diags *diag.List) []Claim {
 	if len(d.in.Marks) == 0 {
 		return claims
 	}
-	file := diag.NewFile(d.in.File, d.in.Src)
 	for _, m := range d.in.Marks {
 		if m.Err != "" {
-			diags.Addf(file.Pos(m.At), "citation: %s", m.Err)
+			diags.Addf(d.pos(m.At), "citation: %s", m.Err)
 			continue
 		}
 		start, end := m.Start, m.End
 		if m.Sentence {
 			start, end = d.sentenceAt(m.Start)
 			if start >= end {
-				diags.Addf(file.Pos(m.At), "citation is not in a sentence")
+				diags.Addf(d.pos(m.At), "citation is not in a sentence")
 				continue
 			}
 		}
@@ -64,17 +63,17 @@ func (d *doc) applyMarks(claims []Claim, diags *diag.List) []Claim {
 			c.Source = base.Source
 			c.Org = base.Org
 		} else {
-			c.Source, c.Org = d.markSource(m.SourceID, file.Pos(m.At), diags)
+			c.Source, c.Org = d.markSource(m.SourceID, m.At, diags)
 		}
 		if len(m.Via) > 0 {
 			c.Via = []Source{}
 			for _, v := range m.Via {
-				s, _ := d.markSource(v, file.Pos(m.At), nil)
+				s, _ := d.markSource(v, m.At, nil)
 				c.Via = append(c.Via, s)
 			}
 		}
 		if m.Conduit != "" {
-			s, _ := d.markSource(m.Conduit, file.Pos(m.At), diags)
+			s, _ := d.markSource(m.Conduit, m.At, diags)
 			c.Conduit = &s
 		}
 		if c.URL == "" && c.Source.ID != "" && d.in.Sources != nil {
@@ -83,6 +82,15 @@ func (d *doc) applyMarks(claims []Claim, diags *diag.List) []Claim {
 		claims = append(claims, c)
 	}
 	return claims
+}
+
+// pos returns the position of file offset at, for a diagnostic. The
+// file's lines are indexed only when one is reported.
+func (d *doc) pos(at int) diag.Pos {
+	if d.file == nil {
+		d.file = diag.NewFile(d.in.File, d.in.Src)
+	}
+	return d.file.Pos(at)
 }
 
 func firstRune(s string) string {
@@ -95,7 +103,7 @@ func firstRune(s string) string {
 // markSource resolves the source an author wrote: a registry id ("wsj"),
 // a name or alias ("رويترز"), or "=name" for a source outside the
 // registry. An unknown id is an error with a suggestion.
-func (d *doc) markSource(id string, pos diag.Pos, diags *diag.List) (Source, *Source) {
+func (d *doc) markSource(id string, at int, diags *diag.List) (Source, *Source) {
 	id = strings.TrimSpace(id)
 	if strings.HasPrefix(id, "=") {
 		return Source{Name: strings.TrimSpace(id[1:]), Kind: outlet.Anonymous}, nil
@@ -113,7 +121,7 @@ func (d *doc) markSource(id string, pos diag.Pos, diags *diag.List) (Source, *So
 			} else {
 				msg += " (add it to content/outlets.yaml, or write =" + id + " for a source outside the registry)"
 			}
-			diags.Addf(pos, "%s", msg)
+			diags.Addf(d.pos(at), "%s", msg)
 		}
 		return Source{Name: id, Kind: outlet.Anonymous}, nil
 	}
@@ -180,7 +188,6 @@ func (d *doc) applyOverrides(claims []Claim, diags *diag.List) []Claim {
 	if len(d.in.Overrides) == 0 {
 		return claims
 	}
-	file := diag.NewFile(d.in.File, d.in.Src)
 	// Ids are needed to match: compute them as they will be.
 	tmp := make([]Claim, len(claims))
 	copy(tmp, claims)
@@ -194,7 +201,7 @@ func (d *doc) applyOverrides(claims []Claim, diags *diag.List) []Claim {
 			}
 		}
 		if hit < 0 {
-			diags.Warnf(file.Pos(o.At), "override %s matches no claim", quote(o.Key))
+			diags.Warnf(d.pos(o.At), "override %s matches no claim", quote(o.Key))
 			continue
 		}
 		c := &claims[hit]
@@ -204,7 +211,7 @@ func (d *doc) applyOverrides(claims []Claim, diags *diag.List) []Claim {
 			tmp = append(tmp[:hit], tmp[hit+1:]...)
 			continue
 		}
-		c.Source, c.Org = d.markSource(o.Source, file.Pos(o.At), diags)
+		c.Source, c.Org = d.markSource(o.Source, o.At, diags)
 		c.Origin = Marked
 		if o.URL != "" {
 			c.URL = o.URL

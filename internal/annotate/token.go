@@ -49,34 +49,33 @@ type tokenizer struct {
 }
 
 // A wordTable maps the words the lexicon and the registry know to their
-// flags: an open-addressing hash table, at most a quarter full, so a word
-// it lacks — most words of a text — costs one hash and a probe or two,
-// with no map lookup.
+// flags. Most words of a text are not there: a Bloom filter small enough
+// to stay in cache turns most of them away, and the rest go to an
+// open-addressing table whose probes compare 32-bit hashes before keys.
 type wordTable struct {
-	slots []wordSlot
-	mask  uint32
-}
-
-type wordSlot struct {
-	key   string
-	flags tflag
+	filter [1 << 17 / 64]uint64
+	tags   []uint32 // the hash of the word in each slot, 0 if empty
+	keys   []string
+	flags  []tflag
+	mask   uint32
 }
 
 func newWordTable(words map[string]tflag) *wordTable {
 	n := 16
-	for n < 4*len(words) {
+	for n < 2*len(words) {
 		n *= 2
 	}
-	t := &wordTable{slots: make([]wordSlot, n), mask: uint32(n - 1)}
+	t := &wordTable{tags: make([]uint32, n), keys: make([]string, n), flags: make([]tflag, n), mask: uint32(n - 1)}
 	for w, f := range words {
-		if w == "" {
-			continue
-		}
-		i := wordHash(w) & t.mask
-		for t.slots[i].key != "" {
+		h := wordHash(w)
+		a, b := filterBits(h)
+		t.filter[a/64] |= 1 << (a % 64)
+		t.filter[b/64] |= 1 << (b % 64)
+		i := h >> 3 & t.mask
+		for t.tags[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = wordSlot{w, f}
+		t.tags[i], t.keys[i], t.flags[i] = h|1, w, f
 	}
 	return t
 }
@@ -91,15 +90,27 @@ func wordHash(w string) uint32 {
 	return h
 }
 
+func filterBits(h uint32) (uint32, uint32) {
+	const mask = 1<<17 - 1
+	return h & mask, (h >> 15) & mask
+}
+
 // lookup returns the flags of w, 0 if the table lacks it.
 func (t *wordTable) lookup(w string) tflag {
-	for i := wordHash(w) & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.key == "" {
+	h := wordHash(w)
+	a, b := filterBits(h)
+	if t.filter[a/64]&(1<<(a%64)) == 0 || t.filter[b/64]&(1<<(b%64)) == 0 {
+		return 0
+	}
+	tag := h | 1
+	for i := h >> 3 & t.mask; ; i = (i + 1) & t.mask {
+		switch t.tags[i] {
+		case 0:
 			return 0
-		}
-		if len(s.key) == len(w) && s.key == w {
-			return s.flags
+		case tag:
+			if t.keys[i] == w {
+				return t.flags[i]
+			}
 		}
 	}
 }

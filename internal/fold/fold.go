@@ -124,7 +124,7 @@ func (k *Key) WriteString(s string, base int) {
 		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			// U+0600–U+06FF, by far the most common non-ASCII runes
 			// here: fold a run of them in one loop.
-			i = k.arabicRun(s, i, base)
+			i = arabicRun(k, s, i, base)
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -136,7 +136,7 @@ func (k *Key) WriteString(s string, base int) {
 
 // arabicRun folds the runes of U+0600–U+06FF starting at s[i], as arabic
 // does one by one, and returns the index past them.
-func (k *Key) arabicRun(s string, i, base int) int {
+func arabicRun[T string | []byte](k *Key, s T, i, base int) int {
 	tbl := &arabicBasic
 	if k.Tier == Loose {
 		tbl = &arabicLoose
@@ -174,8 +174,7 @@ func (k *Key) Write(b []byte, base int) {
 		}
 		if c >= 0xD8 && c <= 0xDB && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
 			// U+0600–U+06FF, by far the most common non-ASCII runes here.
-			k.arabic(rune(c&0x1F)<<6|rune(b[i+1]&0x3F), base+i)
-			i += 2
+			i = arabicRun(k, b, i, base)
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
