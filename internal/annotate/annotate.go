@@ -478,6 +478,11 @@ func (d *doc) addClaim(f found, end int) {
 
 func (d *doc) lex() *lexicon { return d.a.lex }
 
+// ptr returns a pointer to a copy of s. Taking the address of a local
+// declared in an if statement's init would put every such local on the
+// heap; the copy goes there only when it is wanted.
+func ptr(s src) *src { return &s }
+
 // mention records a resolved source for later anaphora.
 func (d *doc) mention(s src) {
 	if !s.ok() {
@@ -722,7 +727,7 @@ func (d *doc) date() time.Time { return d.in.Date }
 // speaks of ("أصدرت الجامعة بيانا").
 func (d *doc) scanMentions(s sentence) {
 	lex := d.a.lex
-	var first *src
+	var first src // the first source named, if first.ok()
 	issues := false
 	for i := s.a; i < s.b; i++ {
 		t := d.toks[i]
@@ -744,8 +749,8 @@ func (d *doc) scanMentions(s sentence) {
 			if val, end := d.a.m.match(d.toks, i, true); val != nil && val.entry != nil && !val.entry.RequiresCue {
 				m := d.a.m.src(val.entry)
 				d.mention(m)
-				if first == nil {
-					first = &m
+				if !first.ok() {
+					first = m
 				}
 				i = end - 1
 				continue
@@ -760,15 +765,15 @@ func (d *doc) scanMentions(s sentence) {
 				}
 				m := src{name: d.text(i, end), kind: kindOf(tn), gender: 'm', head: h}
 				d.mention(m)
-				if first == nil {
-					first = &m
+				if !first.ok() {
+					first = m
 				}
 				i = end - 1
 			}
 		}
 	}
-	if issues && first != nil {
-		d.issuerSrc = first
+	if issues && first.ok() {
+		d.issuerSrc = ptr(first)
 	}
 }
 

@@ -129,7 +129,7 @@ func (d *doc) arabic(s sentence, si int) []found {
 	if si == 0 && a == 0 {
 		if ds, j, ok := d.datelineAt(a, b); ok {
 			// The dateline is not part of the sentence it opens.
-			d.dateline = &ds
+			d.dateline = ptr(ds)
 			d.datelineEnd = j
 			d.mention(ds)
 			a, first = j, j
@@ -376,7 +376,7 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 	if subj < b && strings.HasPrefix(d.toks[subj].key, "ل") && !strings.HasPrefix(d.toks[subj].key, "لل") {
 		if c, end, ok := d.arNP(subj, b, true); ok && c.isMedia() && !c.anaphor && end < b {
 			if s2, _, ok2 := d.arNP(end, b, true); ok2 && !s2.isMedia() {
-				lead, subj = &c, end
+				lead, subj = ptr(c), end
 			}
 		}
 	}
@@ -390,7 +390,7 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 	if ok && lead == nil {
 		// "وفي تصريح للجزيرة، قال X": the conduit opens the sentence.
 		if c, ok := d.leadConduit(a, i); ok {
-			f.conduit = &c
+			f.conduit = ptr(c)
 			d.mention(c)
 		}
 	}
@@ -592,7 +592,7 @@ func (d *doc) arTail(f *found, i, b int, class verbClass) (int, bool, bool) {
 		}
 		if j >= 0 && j < b && f.conduit == nil {
 			if s, end, ok := d.arNP(j, b, true); ok && s.isMedia() && !f.source.same(s) && !s.anaphor {
-				f.conduit = &s
+				f.conduit = ptr(s)
 				d.mention(s)
 				i = end - 1
 				continue
@@ -1488,7 +1488,7 @@ func (d *doc) headline(a, first, b, si int) (found, bool) {
 			}
 		}
 		if c, cend, ok := d.arNP(j, colon, true); ok && c.isMedia() {
-			f.conduit = &c
+			f.conduit = ptr(c)
 			end = cend
 		}
 	}

@@ -49,7 +49,7 @@ func (d *doc) english(s sentence, si int) []found {
 	a, b := s.a, s.b
 	if si == 0 && a == 0 {
 		if ds, j, ok := d.datelineAt(a, b); ok {
-			d.dateline = &ds
+			d.dateline = ptr(ds)
 			d.datelineEnd = j
 			d.mention(ds)
 			a = j
@@ -130,7 +130,7 @@ func (d *doc) english(s sentence, si int) []found {
 		if nend+2 < b {
 			if p, w := d.toks[nend].key, d.toks[nend+1].key; (p == "quoted" || p == "cited" || p == "interviewed") && w == "by" || (p == "speaking" || p == "talking") && w == "to" {
 				if c, _, cok := d.enMedia(nend+2, b); cok {
-					conduit = &c
+					conduit = ptr(c)
 					d.mention(c)
 				}
 			}
@@ -535,7 +535,7 @@ func (d *doc) enLeadConduit(a, e int) *src {
 		p, w := d.toks[k].key, d.toks[k+1].key
 		if (p == "interview" || p == "speaking" || p == "talking" || p == "remarks" || p == "comments") && (w == "with" || w == "to") {
 			if s, _, ok := d.enMedia(k+2, e); ok {
-				return &s
+				return ptr(s)
 			}
 		}
 	}
@@ -1168,7 +1168,7 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 		// "told Reuters", "told the Associated Press".
 		if (verbTok == "told" || verbTok == "tells" || verbTok == "informed") && n == 0 && f.conduit == nil {
 			if s, end, ok := d.enMedia(i, b); ok {
-				f.conduit = &s
+				f.conduit = ptr(s)
 				d.mention(s)
 				i = end - 1
 				continue
@@ -1178,7 +1178,7 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 			p := d.toks[i-1].key
 			if p == "ed" || p == "column" || p == "article" || p == "editorial" || p == "interview" || p == "speaking" || p == "posted" || p == "published" || p == "carried" || p == "comments" || p == "remarks" || p == "broadcast" || p == "aired" {
 				if s, end, ok := d.enMedia(i+1, b); ok {
-					f.conduit = &s
+					f.conduit = ptr(s)
 					d.mention(s)
 					i = end - 1
 					continue
@@ -1188,7 +1188,7 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 		if n == 0 && (k == "to" || k == "on") && f.conduit == nil {
 			// "confirmed to Reuters", "said to CNN".
 			if s, end, ok := d.enMedia(i+1, b); ok {
-				f.conduit = &s
+				f.conduit = ptr(s)
 				d.mention(s)
 				i = end - 1
 				continue
