@@ -138,15 +138,23 @@ func (s *Server) serveHTML(w http.ResponseWriter, r *http.Request, st *state, na
 // writeHTML sends a page with the live-reload script injected. hash is the
 // page's hash in the build, "" when the page is not in it.
 func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, st *state, name, hash string, page []byte, status int) {
-	body := inject(page, s.script(st, name, hash))
+	// The page is sent in three parts, as inject would put them
+	// together, rather than copied: large pages, fetched often.
+	tag := s.script(st, name, hash)
+	i := headEnd(page)
+	if i < 0 {
+		tag, i = nil, len(page)
+	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Content-Length", strconv.Itoa(len(page)+len(tag)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		w.Write(body)
+		w.Write(page[:i])
+		w.Write(tag)
+		w.Write(page[i:])
 	}
 }
 

@@ -221,7 +221,11 @@ func (s *Server) publish(o outcome) {
 		if o.first.IsZero() {
 			s.logf("build %d: %d file(s) in %v", ev.Build, n, o.took.Round(time.Millisecond))
 		} else {
-			s.logf("build %d: %d file(s) changed; built in %v, reload sent %dms after the change", ev.Build, n, o.took.Round(time.Millisecond), ev.Ms)
+			how := "rebuilt"
+			if o.snap.Work.Patched {
+				how = "patched"
+			}
+			s.logf("build %d: %d file(s) changed; %s in %v, reload sent %dms after the change", ev.Build, n, how, o.took.Round(time.Millisecond), ev.Ms)
 		}
 	} else {
 		s.logf("build %d failed in %v; still serving the last good site:", ev.Build, o.took.Round(time.Millisecond))

@@ -71,8 +71,11 @@ type Builder struct {
 	cfg Config
 	mu  sync.Mutex
 	m   memo
-	// last is the last build, when the next may patch it (see patch).
-	last *lastBuild
+	// last is the last build, when the next may patch it (see patch),
+	// and stale the articles whose last edit a patch found broken and
+	// left out of the memory: the next build looks at them again.
+	last  *lastBuild
+	stale []string
 }
 
 // memo is what a Builder keeps between builds.
@@ -157,11 +160,16 @@ func (bl *Builder) Build(ctx context.Context, changed []string) (*Snapshot, *Res
 }
 
 func (bl *Builder) build(ctx context.Context, changed []string, res *Result) (*Snapshot, error) {
+	if changed != nil && len(bl.stale) > 0 {
+		changed = append(slices.Clone(changed), bl.stale...)
+		slices.Sort(changed)
+		changed = slices.Compact(changed)
+	}
 	if snap, ok, err := bl.patch(ctx, changed, res); ok {
 		return snap, err
 	}
 	*res = Result{}
-	bl.last = nil
+	bl.last, bl.stale = nil, nil
 	m := &bl.m
 	out := &collector{disk: m.disk}
 	cfg := bl.cfg

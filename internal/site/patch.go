@@ -56,7 +56,9 @@ func (bl *Builder) keepLast(b *builder, inc *incState, snap *Snapshot, res *Resu
 //
 // It reports false when it cannot patch, having changed nothing the
 // general build relies on; res is then to be reset. A ctx cancelled
-// before it starts changing its memory ends it with nothing changed.
+// before it starts changing its memory ends it with nothing changed, and
+// so does a mistake in the article, reported in res: the fix is patched
+// from the last good build.
 func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*Snapshot, bool, error) {
 	m := &bl.m
 	lb := bl.last
@@ -83,7 +85,7 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 		return nil, false, nil
 	}
 	d, loadDiags := content.LoadFile(src, target, opt)
-	if d == nil || loadDiags.HasErrors() {
+	if d == nil {
 		return nil, false, nil
 	}
 	// The article's diagnostics are replaced by its new ones; the
@@ -100,6 +102,13 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 	if len(lb.res.Diags)-len(kept) != len(old.diags)+len(old.bodyDiags) {
 		return nil, false, nil
 	}
+	if loadDiags.HasErrors() {
+		// A mistake in the article: the build fails with it, and
+		// the last build stays the one to patch once it is fixed.
+		*res = Result{Diags: append(kept, loadDiags...)}
+		bl.stale = []string{target}
+		return nil, true, nil
+	}
 	key := docKey(src, target, d)
 	if key == old.key {
 		// Saved as it was: the same site.
@@ -108,7 +117,7 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 		res.Diags = slices.Clone(lb.res.Diags)
 		last := *lb
 		last.snap, last.res = snap, res
-		bl.last = &last
+		bl.last, bl.stale = &last, nil
 		return snap, true, nil
 	}
 
@@ -131,7 +140,12 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 	if err := ctx.Err(); err != nil {
 		return nil, true, err
 	}
-	if bodyDiags.HasErrors() || (x.Claims == nil) != (y.Claims == nil) {
+	if bodyDiags.HasErrors() {
+		*res = Result{Diags: append(append(kept, loadDiags...), bodyDiags...)}
+		bl.stale = []string{target}
+		return nil, true, nil
+	}
+	if (x.Claims == nil) != (y.Claims == nil) {
 		return nil, false, nil
 	}
 	var ym []mention
@@ -253,7 +267,7 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 	res.Articles, res.Pages, res.Files = lb.res.Articles, lb.res.Pages, lb.res.Files
 	res.Bytes = lb.res.Bytes + bytes
 	res.Sources, res.nextFuture = lb.res.Sources, lb.res.nextFuture
-	bl.last = &lastBuild{b: b, inc: inc, articles: articles, at: lb.at, snap: snap, res: res}
+	bl.last, bl.stale = &lastBuild{b: b, inc: inc, articles: articles, at: lb.at, snap: snap, res: res}, nil
 	return snap, true, nil
 }
 

@@ -87,6 +87,50 @@ func TestBuilderPatch(t *testing.T) {
 		}
 		prev = snap
 	}
+
+	// A mistake fails the build, fast; the fix is patched from the last
+	// good build.
+	name := "content/2023/note-2.md"
+	edit(name, "date: 2023-03-10", "date: soon")
+	if snap, res, err := bl.Build(t.Context(), []string{name}); err == nil || snap != nil || !res.Diags.HasErrors() {
+		t.Fatalf("broken front matter: snapshot %v, error %v", snap != nil, err)
+	} else if d := res.Diags.Errors()[0]; d.Pos.File != name {
+		t.Errorf("broken front matter reported as %v", d)
+	}
+	// Another article edited meanwhile: the build still fails.
+	other := "content/2023/note-1.md"
+	edit(other, "talks", "the talks")
+	if snap, _, err := bl.Build(t.Context(), []string{other}); err == nil || snap != nil {
+		t.Fatalf("an edit elsewhere while an article is broken: snapshot %v, error %v", snap != nil, err)
+	}
+	edit(name, "date: soon", "date: 2023-03-10")
+	edit(name, "went on", "went on and on")
+	snap, res, err := bl.Build(t.Context(), []string{name})
+	if err != nil {
+		t.Fatalf("after the fix: %v\n%v", err, res.Diags)
+	}
+	out, _ := fullBuild(t, src)
+	sameSite(t, "after the fix", snap, out)
+	if got, want := snap.Changes(prev), (&Snapshot{files: snap.files, groups: snap.groups}).Changes(prev); !slices.Equal(got, want) {
+		t.Errorf("after the fix: changes %v, want %v", got, want)
+	}
+
+	// A mistake and its fix alone: the fix is patched.
+	edit(name, "date: 2023-03-10", "date: soon")
+	if snap, _, err := bl.Build(t.Context(), []string{name}); err == nil || snap != nil {
+		t.Fatalf("broken front matter: snapshot %v, error %v", snap != nil, err)
+	}
+	edit(name, "date: soon", "date: 2023-03-10")
+	edit(name, "went on and on", "went on")
+	snap, res, err = bl.Build(t.Context(), []string{name})
+	if err != nil {
+		t.Fatalf("after the fix: %v\n%v", err, res.Diags)
+	}
+	if !snap.Work.Patched {
+		t.Errorf("after the fix: work %+v", snap.Work)
+	}
+	out, _ = fullBuild(t, src)
+	sameSite(t, "after the second fix", snap, out)
 }
 
 // TestBuilderPatchAfterCancelledBuild cancels patched builds before and
