@@ -169,7 +169,18 @@ func (bl *Builder) build(ctx context.Context, changed []string, res *Result) (*S
 		return snap, err
 	}
 	*res = Result{}
-	bl.last, bl.stale = nil, nil
+	snap, err := bl.buildAll(ctx, changed, res)
+	// A cancelled build leaves the last one to patch, and the next
+	// build is told of its changes again; a finished one, good or bad,
+	// is what the next build is told the changes since.
+	if snap == nil && ctx.Err() == nil {
+		bl.last, bl.stale = nil, nil
+	}
+	return snap, err
+}
+
+// buildAll builds the site as a whole, reusing what its memory holds.
+func (bl *Builder) buildAll(ctx context.Context, changed []string, res *Result) (*Snapshot, error) {
 	m := &bl.m
 	out := &collector{disk: m.disk}
 	cfg := bl.cfg
@@ -653,8 +664,10 @@ func (inc *incState) reuseArticlePage(b *builder, a *render.Article) bool {
 // (and of the pages after them, when its number of claims changed).
 func (inc *incState) outletPages(ctx context.Context, b *builder, articles []*render.Article) error {
 	om := inc.outlets()
-	for _, o := range om.slots {
-		o.reset()
+	// Fresh slots, not the last build's emptied: a patch of the last
+	// build may still need them when this build is cancelled.
+	for i, o := range om.slots {
+		om.slots[i] = &outletSlot{paths: slices.Clip(o.paths)}
 	}
 	var used []*outletSlot
 	for i, a := range articles {
@@ -887,15 +900,6 @@ func (o *outletSlot) add(at int, key hash, counts [4]int) {
 	if sum > 0 {
 		o.articles++
 	}
-}
-
-func (o *outletSlot) reset() {
-	o.used, o.mentioned = false, 0
-	for i := range o.sections {
-		o.sections[i] = o.sections[i][:0]
-	}
-	o.totals = [4]int{}
-	o.articles = 0
 }
 
 // pageKeys returns the keys of the source's n pages of per claims each:

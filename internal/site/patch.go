@@ -16,11 +16,18 @@ import (
 
 // lastBuild is what Builder.patch needs of the last build that finished:
 // its articles in order, what it knew of them, its snapshot and result.
+//
+// A general build cancelled after it leaves it whole: the general build
+// has memories of its own, which a cancelled build may leave halfway, and
+// these are not shared: the articles as that build loaded them, and the
+// outlet slots it filled, by id.
 type lastBuild struct {
 	b        *builder
 	inc      *incState
 	articles []*render.Article
 	at       map[string]int // each article's place in articles, by content path
+	docs     map[string]*docMemo
+	slots    []*outletSlot
 	snap     *Snapshot
 	res      *Result
 }
@@ -35,7 +42,11 @@ func (bl *Builder) keepLast(b *builder, inc *incState, snap *Snapshot, res *Resu
 	for i, a := range inc.articles {
 		at[a.Doc.Path] = i
 	}
-	bl.last = &lastBuild{b: b, inc: inc, articles: inc.articles, at: at, snap: snap, res: res}
+	var slots []*outletSlot
+	if bl.m.outlets != nil {
+		slots = slices.Clone(bl.m.outlets.slots)
+	}
+	bl.last = &lastBuild{b: b, inc: inc, articles: inc.articles, at: at, docs: maps.Clone(bl.m.docs), slots: slots, snap: snap, res: res}
 }
 
 // patch makes the next snapshot out of the last one, when the change is
@@ -79,7 +90,7 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 		}
 		target = art
 	}
-	old := m.docs[target]
+	old := lb.docs[target]
 	i, ok := lb.at[target]
 	if old == nil || old.doc == nil || old.body == nil || !ok || lb.articles[i].Doc != old.doc {
 		return nil, false, nil
@@ -115,6 +126,7 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 		snap := &Snapshot{files: lb.snap.files, groups: lb.snap.groups, parent: weak.Make(lb.snap), Work: Work{Patched: true}}
 		*res = *lb.res
 		res.Diags = slices.Clone(lb.res.Diags)
+		m.docs[target] = old // a cancelled build may have left another
 		last := *lb
 		last.snap, last.res = snap, res
 		bl.last, bl.stale = &last, nil
@@ -163,7 +175,7 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 		}
 		inc.mu.Unlock()
 	}
-	slots, ok := inc.outletChanges(i, old.mentions, ym, b.conf.Paginate)
+	slots, ok := outletChanges(lb.slots, i, old.mentions, ym, b.conf.Paginate)
 	if !ok {
 		return nil, false, nil
 	}
@@ -172,7 +184,8 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 	// and the general build, whose memory stays whole, takes over.
 	bl.last = nil
 	saved := *y
-	m.docs[target] = &docMemo{key: key, doc: d, diags: loadDiags, body: &saved, bodyDiags: bodyDiags, mentions: ym}
+	dm := &docMemo{key: key, doc: d, diags: loadDiags, body: &saved, bodyDiags: bodyDiags, mentions: ym}
+	m.docs[target], lb.docs[target] = dm, dm
 	b.addDiags(loadDiags)
 	b.addDiags(bodyDiags)
 	inc.bodies.Add(1)
@@ -267,7 +280,7 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 	res.Articles, res.Pages, res.Files = lb.res.Articles, lb.res.Pages, lb.res.Files
 	res.Bytes = lb.res.Bytes + bytes
 	res.Sources, res.nextFuture = lb.res.Sources, lb.res.nextFuture
-	bl.last, bl.stale = &lastBuild{b: b, inc: inc, articles: articles, at: lb.at, snap: snap, res: res}, nil
+	bl.last, bl.stale = &lastBuild{b: b, inc: inc, articles: articles, at: lb.at, docs: lb.docs, slots: lb.slots, snap: snap, res: res}, nil
 	return snap, true, nil
 }
 
@@ -309,11 +322,7 @@ type outletChange struct {
 // article at i from mentions xm to ym changes the sources' pages, and
 // reports false when a patch cannot follow it: a source gains or loses its
 // pages, is named otherwise, or changes its number of pages.
-func (inc *incState) outletChanges(i int, xm, ym []mention, size int) ([]outletChange, bool) {
-	om := inc.m.outlets
-	if om == nil {
-		return nil, len(xm) == 0 && len(ym) == 0
-	}
+func outletChanges(slots []*outletSlot, i int, xm, ym []mention, size int) ([]outletChange, bool) {
 	byID := map[int]*outletChange{}
 	for j := range xm {
 		c := byID[xm[j].id]
@@ -334,10 +343,10 @@ func (inc *incState) outletChanges(i int, xm, ym []mention, size int) ([]outletC
 	var out []outletChange
 	for _, id := range slices.Sorted(maps.Keys(byID)) {
 		c := byID[id]
-		if id >= len(om.slots) {
+		if id >= len(slots) {
 			return nil, false
 		}
-		o := om.slots[id]
+		o := slots[id]
 		c.o = o
 		switch {
 		case !o.used: // a source new to the site

@@ -3,11 +3,13 @@ package site
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/isnad/isnad"
 )
@@ -176,5 +178,48 @@ func TestBuilderPatchAfterCancelledBuild(t *testing.T) {
 		}
 		out, _ := fullBuild(t, src)
 		sameSite(t, "after a cancelled build", snap, out)
+	}
+}
+
+// TestBuilderPatchAfterCancelledRebuild saves an article the way an
+// editor's truncate-then-write does: the empty file starts a general build
+// (its shape changed), which the write cancels at some point; the build
+// after, told of the same article, must still patch the last good build
+// and match a full build.
+func TestBuilderPatchAfterCancelledRebuild(t *testing.T) {
+	src := sampleFS(t)
+	bl := NewBuilder(Config{Source: src, Defaults: isnad.Defaults})
+	if _, res, err := bl.Build(t.Context(), nil); err != nil {
+		t.Fatalf("first build: %v\n%v", err, res.Diags)
+	}
+	name := "content/2023/note-1.md"
+	orig := src[name].Data
+	cancelled := 0
+	for i, n := range []time.Duration{0, 1, 2, 5, 10, 20, 40, 80, 160, 320} {
+		n *= time.Millisecond
+		src[name] = &fstest.MapFile{Data: nil}
+		ctx, cancel := context.WithTimeout(t.Context(), n)
+		snap, _, err := bl.Build(ctx, []string{name})
+		cancel()
+		if err == nil {
+			t.Logf("cancelled after %v: the build finished", n)
+		} else if snap != nil {
+			t.Fatalf("cancelled after %v: a snapshot and %v", n, err)
+		} else {
+			cancelled++
+		}
+		src[name] = &fstest.MapFile{Data: bytes.Replace(orig, []byte("talks resumed"), []byte(fmt.Sprintf("talks resumed %d", i)), 1)}
+		snap, res, err := bl.Build(t.Context(), []string{name})
+		if err != nil {
+			t.Fatalf("after a build cancelled after %d: %v\n%v", n, err, res.Diags)
+		}
+		out, _ := fullBuild(t, src)
+		sameSite(t, fmt.Sprintf("after a build cancelled after %v", n), snap, out)
+		if err != nil && !snap.Work.Patched {
+			t.Errorf("after a build cancelled after %v: work %+v", n, snap.Work)
+		}
+	}
+	if cancelled == 0 {
+		t.Error("no build was cancelled")
 	}
 }
