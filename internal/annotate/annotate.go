@@ -171,8 +171,9 @@ type doc struct {
 	contentFirst bool
 	block        *Block
 	toks         []token
-	keys         claimKeys  // the folded text of detected claims
-	file         *diag.File // the file's lines, for diagnostics
+	keys         claimKeys   // the folded text of detected claims
+	matches      []matchMemo // the registry names at each token of the block
+	file         *diag.File  // the file's lines, for diagnostics
 }
 
 // Annotate finds the claims of one article: detected ones, then those the
@@ -186,7 +187,7 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	d.tz.words = a.words
 	*d = doc{a: a, in: in, tz: d.tz, roles: d.roles[:0], depth: d.depth[:0], sents: d.sents[:0],
 		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: d.claims[:0],
-		fsBuf: d.fsBuf[:0], sentSpans: d.sentSpans[:0], keys: d.keys}
+		fsBuf: d.fsBuf[:0], sentSpans: d.sentSpans[:0], keys: d.keys, matches: d.matches}
 	d.keys.reset()
 	defer a.docs.Put(d)
 	res := &Result{File: in.File, Lang: in.Lang, Claims: []Claim{}, Unattributed: []Span{}}
@@ -322,6 +323,34 @@ func (d *doc) prepare(b *Block) {
 		depth += int32(r)
 	}
 	d.sents = d.a.lex.splitSentences(d.toks, d.roles, d.sents)
+	d.matches = slices.Grow(d.matches[:0], len(d.toks))[:len(d.toks)]
+	clear(d.matches)
+}
+
+// A matchMemo keeps what the matcher found at a token, without (0) and
+// with (1) proclitics: the rules ask again and again.
+type matchMemo struct {
+	val  [2]*nameVal
+	end  [2]int32
+	done uint8 // bit c is set when val[c] and end[c] are known
+}
+
+// match is the matcher's match at token i of the block, looked up once.
+func (d *doc) match(i int, clitics bool) (*nameVal, int) {
+	if i < 0 || i >= len(d.matches) {
+		return d.a.m.match(d.toks, i, clitics)
+	}
+	c := 0
+	if clitics {
+		c = 1
+	}
+	m := &d.matches[i]
+	if m.done&(1<<c) == 0 {
+		v, e := d.a.m.match(d.toks, i, clitics)
+		m.val[c], m.end[c] = v, int32(e)
+		m.done |= 1 << c
+	}
+	return m.val[c], int(m.end[c])
 }
 
 // trimSentence drops the final stops of a sentence, and anything before
@@ -746,7 +775,7 @@ func (d *doc) scanMentions(s sentence) {
 			continue // neither a name nor a definite noun: the common case
 		}
 		if named {
-			if val, end := d.a.m.match(d.toks, i, true); val != nil && val.entry != nil && !val.entry.RequiresCue {
+			if val, end := d.match(i, true); val != nil && val.entry != nil && !val.entry.RequiresCue {
 				m := d.a.m.src(val.entry)
 				d.mention(m)
 				if !first.ok() {

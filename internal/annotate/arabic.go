@@ -716,7 +716,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		}
 	}
 	// A registry name or a role.
-	if val, end := d.a.m.match(d.toks, i, true); val != nil {
+	if val, end := d.match(i, true); val != nil {
 		s, ok := d.resolve(val, start, end)
 		if ok && val.entry == nil {
 			// "وزير الخارجية الإيراني عباس عراقجي": a name after the role
@@ -791,7 +791,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		for j < b && transparent(d.toks[j]) {
 			j++
 		}
-		if val, end := d.a.m.match(d.toks, j, false); val != nil && val.entry != nil && d.fits(val.entry, j, end, b) {
+		if val, end := d.match(j, false); val != nil && val.entry != nil && d.fits(val.entry, j, end, b) {
 			s := d.a.m.src(val.entry)
 			return s, d.apposition(s, end, b), true
 		}
@@ -839,7 +839,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 	}
 	// "مراسل الجزيرة": a correspondent speaks for the outlet.
 	if strings.HasPrefix(strings.TrimPrefix(bare, "ال"), "مراسل") && i+1 < b {
-		if val, end := d.a.m.match(d.toks, i+1, false); val != nil && val.entry != nil {
+		if val, end := d.match(i+1, false); val != nil && val.entry != nil {
 			if s := d.a.m.src(val.entry); s.isMedia() {
 				return s, end, true
 			}
@@ -851,7 +851,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		// "مسؤولة الإغاثة في الأمم المتحدة كليمنتين نكويتا سلامي": the
 		// body, then the name of the one speaking for it.
 		if end+1 < b && d.toks[end].key == "في" {
-			if val, bend := d.a.m.match(d.toks, end+1, false); val != nil && val.entry != nil && val.entry.Kind != outlet.Person {
+			if val, bend := d.match(end+1, false); val != nil && val.entry != nil && val.entry.Kind != outlet.Person {
 				n := bend
 				for n < b && n-bend < 4 && d.toks[n].kind == tWord && !strings.HasPrefix(d.toks[n].key, "ال") && !lex.stopAfterSub[d.toks[n].key] && !lex.comp[d.toks[n].key] {
 					if _, v := d.verbAt(n); v {
@@ -958,7 +958,7 @@ func (d *doc) conduitAt(j int) bool {
 	if k == "ل" {
 		return true
 	}
-	if val, _ := d.a.m.match(d.toks, j, true); val != nil && val.entry != nil && d.a.m.src(val.entry).isMedia() {
+	if val, _ := d.match(j, true); val != nil && val.entry != nil && d.a.m.src(val.entry).isMedia() {
 		return true
 	}
 	tn, ok := d.a.lex.typeNouns[k[len("ل"):]]
@@ -1070,7 +1070,7 @@ func (d *doc) namedHolder(i, b int) (src, int, bool) {
 	for i < b && (isComma(d.toks[i].key) || transparent(d.toks[i])) {
 		i++
 	}
-	val, end := d.a.m.match(d.toks, i, false)
+	val, end := d.match(i, false)
 	if val == nil || val.entry == nil || val.entry.Kind != outlet.Person {
 		return src{}, i, false
 	}
@@ -1085,7 +1085,7 @@ func (d *doc) apposition(s src, end, b int) int {
 	for j < b && (isComma(d.toks[j].key) || transparent(d.toks[j])) {
 		j++
 	}
-	if val, e := d.a.m.match(d.toks, j, false); val != nil && val.entry != nil && s.entry != nil && val.entry == s.entry {
+	if val, e := d.match(j, false); val != nil && val.entry != nil && s.entry != nil && val.entry == s.entry {
 		return e
 	}
 	for end < b && d.toks[end].kind == tWord && d.a.lex.nisba(d.toks[end].key) {
@@ -1116,14 +1116,14 @@ func (d *doc) npEnd(i, b int) int {
 		}
 		if tn, ok := lex.typeNouns[t.key]; ok && j > i && tn.kinds[0] != "official" && tn.kinds[0] != "organization" && d.toks[j-1].key != "باسم" {
 			// "أبلغ مسؤول خليجي وكالة رويترز": the outlet he told.
-			if val, _ := d.a.m.match(d.toks, j+1, false); val != nil && val.entry != nil && d.a.m.src(val.entry).isMedia() {
+			if val, _ := d.match(j+1, false); val != nil && val.entry != nil && d.a.m.src(val.entry).isMedia() {
 				break
 			}
 		}
 		if j > i && !strings.HasPrefix(t.key, "ب") && d.toks[j-1].key != "باسم" && t.flags&fName != 0 {
 			// "أبلغ مسؤول أوروبي رويترز أن": an outlet after the phrase is
 			// whom it spoke to.
-			if val, _ := d.a.m.match(d.toks, j, false); val != nil && val.entry != nil && !val.entry.RequiresCue && d.a.m.src(val.entry).isMedia() {
+			if val, _ := d.match(j, false); val != nil && val.entry != nil && !val.entry.RequiresCue && d.a.m.src(val.entry).isMedia() {
 				break
 			}
 		}
@@ -1131,7 +1131,7 @@ func (d *doc) npEnd(i, b int) int {
 			// A conduit: "مسؤول أميركي لرويترز", "شهود لصحيفة الشروق". Right
 			// after the head only an outlet counts: "رئيس لبنان" is one
 			// phrase.
-			if val, _ := d.a.m.match(d.toks, j, true); val != nil && (j > i || val.entry != nil && d.a.m.src(val.entry).isMedia()) {
+			if val, _ := d.match(j, true); val != nil && (j > i || val.entry != nil && d.a.m.src(val.entry).isMedia()) {
 				break
 			}
 			if tn, ok := lex.typeNouns[t.key[len("ل"):]]; ok && tn.kinds[0] != "official" && tn.kinds[0] != "organization" {
@@ -1156,7 +1156,7 @@ func (d *doc) inside(i, j int) (src, bool) {
 	var body *src
 	bodyEnd := 0
 	for k := i + 1; k < j; k++ {
-		val, end := d.a.m.match(d.toks, k, true)
+		val, end := d.match(k, true)
 		if val == nil {
 			continue
 		}
@@ -1207,7 +1207,7 @@ func (d *doc) inside(i, j int) (src, bool) {
 // the block, else the latest body mentioned.
 func (d *doc) bodyBefore(i int) (src, bool) {
 	for k := i - 1; k >= 0 && k >= i-30; k-- {
-		if val, _ := d.a.m.match(d.toks, k, true); val != nil && val.entry != nil && val.entry.Kind != outlet.Person {
+		if val, _ := d.match(k, true); val != nil && val.entry != nil && val.entry.Kind != outlet.Person {
 			return d.a.m.src(val.entry), true
 		}
 	}
@@ -1420,7 +1420,7 @@ func (d *doc) datelineAt(a, b int) (src, int, bool) {
 		if t.key != "(" {
 			continue
 		}
-		val, end := d.a.m.match(d.toks, i+1, false)
+		val, end := d.match(i+1, false)
 		if val == nil || val.entry == nil || end >= b || d.toks[end].key != ")" {
 			return src{}, 0, false
 		}

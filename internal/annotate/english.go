@@ -250,9 +250,9 @@ func (d *doc) enHeadline(a, b, si int) (found, bool) {
 	if colon <= a || colon+1 >= b {
 		return found{}, false
 	}
-	val, end := d.a.m.match(d.toks, a, false)
+	val, end := d.match(a, false)
 	if a < b && d.toks[a].key == "the" {
-		val, end = d.a.m.match(d.toks, a+1, false)
+		val, end = d.match(a+1, false)
 	}
 	if val == nil || end != colon {
 		// "Israeli official: ...", "Sources: ..." in a title: unnamed
@@ -518,7 +518,7 @@ func (d *doc) sourceLike(i, j int) bool {
 		if enTitleWords[t.key] && !enDeterminers[t.key] {
 			return true
 		}
-		if val, _ := d.a.m.match(d.toks, k, false); val != nil {
+		if val, _ := d.match(k, false); val != nil {
 			return true
 		}
 	}
@@ -568,7 +568,7 @@ func (d *doc) enSubjectApp(h0, h1, a0, a1 int) (src, bool) {
 		return hs, true
 	}
 	// "The U.N. humanitarian office, OCHA,": the name is the source.
-	if val, end := d.a.m.match(d.toks, d.skipThe(a0, a1), false); val != nil && end == a1 {
+	if val, end := d.match(d.skipThe(a0, a1), false); val != nil && end == a1 {
 		if as, ok := d.resolve(val, a0, a1); ok {
 			return as, true
 		}
@@ -649,7 +649,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 		}
 	}
 	// A registry name that is the whole phrase: "The Pentagon".
-	if val, end := d.a.m.match(d.toks, d.skipThe(i, j), false); val != nil && end == j {
+	if val, end := d.match(d.skipThe(i, j), false); val != nil && end == j {
 		if s, ok := d.resolve(val, i, j); ok {
 			return s, true
 		}
@@ -687,7 +687,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 		if d.toks[k].kind != tWord {
 			continue
 		}
-		val, end := d.a.m.match(d.toks, k, false)
+		val, end := d.match(k, false)
 		if val == nil || end > j {
 			continue
 		}
@@ -705,7 +705,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			if n-end >= 2 {
 				_, org := d.a.reg.Holder(val.role, time.Time{})
 				office := n+1 < j && d.toks[n].key == "'s" && enOffice[d.toks[n+1].key]
-				if pv, pend := d.a.m.match(d.toks, end, false); pv != nil && pv.entry != nil && pv.entry.Kind == outlet.Person && pend <= j {
+				if pv, pend := d.match(end, false); pv != nil && pv.entry != nil && pv.entry.Kind == outlet.Person && pend <= j {
 					p, _ := d.resolve(pv, end, pend)
 					if p.org == nil {
 						p.org = org
@@ -871,7 +871,7 @@ func (d *doc) bodyEnd(k, j int) int {
 	if k < 0 {
 		return 0
 	}
-	_, end := d.a.m.match(d.toks, k, false)
+	_, end := d.match(k, false)
 	return min(end, j)
 }
 
@@ -925,7 +925,7 @@ func (d *doc) enPeopleIn(i, j int) (src, bool) {
 		}
 		s := src{name: d.text(i, j), kind: outlet.Anonymous, gender: sn.gender, noun: t.key}
 		for m := k + 2; m < j; m++ {
-			if val, _ := d.a.m.match(d.toks, m, false); val != nil && val.entry != nil && val.entry.Kind != outlet.Person {
+			if val, _ := d.match(m, false); val != nil && val.entry != nil && val.entry.Kind != outlet.Person {
 				s.org = val.entry
 				break
 			}
@@ -1035,7 +1035,7 @@ func (d *doc) enModifiers(i, j int) bool {
 			}
 			// "the semi-official Fars news agency" names an outlet of its
 			// own; "the U.N. agency" only says whose.
-			if val, _ := d.a.m.match(d.toks, k, false); val != nil && val.entry != nil && (val.entry.Kind == outlet.Person || d.a.m.src(val.entry).isMedia()) {
+			if val, _ := d.match(k, false); val != nil && val.entry != nil && (val.entry.Kind == outlet.Person || d.a.m.src(val.entry).isMedia()) {
 				return false
 			}
 			if enDeterminers[t.key] || enPrep[t.key] || t.key == "and" {
@@ -1361,7 +1361,7 @@ func (d *doc) enMedia(i, b int) (src, int, bool) {
 	if i >= b || d.toks[i].kind != tWord {
 		return src{}, i, false
 	}
-	if val, end := d.a.m.match(d.toks, i, false); val != nil && val.entry != nil {
+	if val, end := d.match(i, false); val != nil && val.entry != nil {
 		s := d.a.m.src(val.entry)
 		if s.isMedia() {
 			return s, end, true
