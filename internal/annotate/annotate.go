@@ -328,11 +328,30 @@ func (d *doc) prepare(b *Block) {
 }
 
 // A matchMemo keeps what the matcher found at a token, without (0) and
-// with (1) proclitics: the rules ask again and again.
+// with (1) proclitics, and its latest fuzzy match: the rules ask again
+// and again.
 type matchMemo struct {
 	val  [2]*nameVal
 	end  [2]int32
 	done uint8 // bit c is set when val[c] and end[c] are known
+	// The fuzzy match for the head noun want, if fuzzyDone.
+	fuzzyDone bool
+	want      string
+	fuzzy     *outlet.Entry
+	fuzzyEnd  int32
+}
+
+// matchFuzzy is the matcher's matchFuzzy at token i of the block.
+func (d *doc) matchFuzzy(i int, want string) (*outlet.Entry, int) {
+	if i < 0 || i >= len(d.matches) {
+		return d.a.m.matchFuzzy(d.toks, i, want)
+	}
+	m := &d.matches[i]
+	if !m.fuzzyDone || m.want != want {
+		e, end := d.a.m.matchFuzzy(d.toks, i, want)
+		m.fuzzyDone, m.want, m.fuzzy, m.fuzzyEnd = true, want, e, int32(end)
+	}
+	return m.fuzzy, int(m.fuzzyEnd)
 }
 
 // match is the matcher's match at token i of the block, looked up once.

@@ -795,15 +795,15 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 			s := d.a.m.src(val.entry)
 			return s, d.apposition(s, end, b), true
 		}
-		if e, end := d.a.m.matchFuzzy(d.toks, j, bare); e != nil && d.fits(e, j, end, b) {
+		if e, end := d.matchFuzzy(j, bare); e != nil && d.fits(e, j, end, b) {
 			return d.a.m.src(e), end, true
 		}
-		if e, end := d.a.m.matchFuzzy(d.toks, i, bare); e != nil && end > j && d.fits(e, i, end, b) {
+		if e, end := d.matchFuzzy(i, bare); e != nil && end > j && d.fits(e, i, end, b) {
 			// "مكتب رئيس الوزراء" for "مكتب رئيس الوزراء الإسرائيلي".
 			return d.a.m.src(e), end, true
 		}
 		if tn.kinds[0] != "official" && tn.kinds[0] != "organization" {
-			if e, end := d.a.m.matchFuzzy(d.toks, j, ""); e != nil && d.fits(e, j, end, b) {
+			if e, end := d.matchFuzzy(j, ""); e != nil && d.fits(e, j, end, b) {
 				return d.a.m.src(e), end, true
 			}
 		}

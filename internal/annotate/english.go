@@ -763,7 +763,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			k += 3 // "Hamas-run Gaza's health ministry"
 		}
 		if k < j && d.toks[k].upper && j-k <= 4 && d.lex().enSourceHead[d.toks[j-1].key] == (sourceNoun{}) {
-			if e, end := d.a.m.matchFuzzy(d.toks, k, ""); e != nil && end == j {
+			if e, end := d.matchFuzzy(k, ""); e != nil && end == j {
 				return d.a.m.src(e), true
 			}
 		}
@@ -1369,7 +1369,7 @@ func (d *doc) enMedia(i, b int) (src, int, bool) {
 		return src{}, i, false
 	}
 	if d.toks[i].upper && !enCalendar[d.toks[i].key] {
-		if e, end := d.a.m.matchFuzzy(d.toks, i, ""); e != nil {
+		if e, end := d.matchFuzzy(i, ""); e != nil {
 			if s := d.a.m.src(e); s.isMedia() {
 				return s, end, true
 			}

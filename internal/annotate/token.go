@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"hash/maphash"
 	"unicode"
 	"unicode/utf8"
 
@@ -53,6 +54,7 @@ type tokenizer struct {
 // to stay in cache turns most of them away, and the rest go to an
 // open-addressing table whose probes compare 32-bit hashes before keys.
 type wordTable struct {
+	seed   maphash.Seed
 	filter [1 << 17 / 64]uint64
 	tags   []uint32 // the hash of the word in each slot, 0 if empty
 	keys   []string
@@ -65,9 +67,9 @@ func newWordTable(words map[string]tflag) *wordTable {
 	for n < 2*len(words) {
 		n *= 2
 	}
-	t := &wordTable{tags: make([]uint32, n), keys: make([]string, n), flags: make([]tflag, n), mask: uint32(n - 1)}
+	t := &wordTable{seed: maphash.MakeSeed(), tags: make([]uint32, n), keys: make([]string, n), flags: make([]tflag, n), mask: uint32(n - 1)}
 	for w, f := range words {
-		h := wordHash(w)
+		h := t.hash(w)
 		a, b := filterBits(h)
 		t.filter[a/64] |= 1 << (a % 64)
 		t.filter[b/64] |= 1 << (b % 64)
@@ -80,14 +82,8 @@ func newWordTable(words map[string]tflag) *wordTable {
 	return t
 }
 
-// wordHash is FNV-1a.
-func wordHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
-	}
-	return h
+func (t *wordTable) hash(w string) uint32 {
+	return uint32(maphash.String(t.seed, w))
 }
 
 func filterBits(h uint32) (uint32, uint32) {
@@ -97,7 +93,7 @@ func filterBits(h uint32) (uint32, uint32) {
 
 // lookup returns the flags of w, 0 if the table lacks it.
 func (t *wordTable) lookup(w string) tflag {
-	h := wordHash(w)
+	h := t.hash(w)
 	a, b := filterBits(h)
 	if t.filter[a/64]&(1<<(a%64)) == 0 || t.filter[b/64]&(1<<(b%64)) == 0 {
 		return 0
