@@ -37,14 +37,18 @@ type outcome struct {
 // quiet period, but its outcome is published only when no change has
 // arrived for the quiet period: the several events of an editor's save
 // (a temporary file renamed over the article, a delete and re-create, a
-// burst of writes) are one change, and one published build. A change that
+// burst of writes) are one change, and one published build. A change
+// that leaves its file missing or empty waits the longer unsettled
+// period: it is more often the middle of a save than its end. A change that
 // arrives while a build runs cancels it; the next build covers every change
 // since the last build that finished.
 type rebuilder struct {
 	build BuildFunc
 	// quiet is how long no change must arrive before a build's outcome
-	// is published.
-	quiet time.Duration
+	// is published; unsettled replaces it after a change to a path that
+	// settled (when not nil) finds in the middle of a save.
+	quiet, unsettled time.Duration
+	settled          func(path string) bool
 	// maxPaths is the number of changed paths above which a build is
 	// asked to check everything.
 	maxPaths int
@@ -111,7 +115,11 @@ func (rb *rebuilder) run(ctx context.Context, paths <-chan string) {
 				pending[p] = true
 			}
 			dirty, calm, held = true, false, nil
-			timer.Reset(rb.quiet)
+			if rb.settled == nil || p == everything || rb.settled(p) {
+				timer.Reset(rb.quiet)
+			} else {
+				timer.Reset(rb.unsettled)
+			}
 			if running {
 				cancel()
 			} else {

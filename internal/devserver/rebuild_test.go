@@ -178,3 +178,72 @@ func TestRebuildTooManyPaths(t *testing.T) {
 		}
 	})
 }
+
+// TestRebuildUnsettled checks that a change leaving its file missing or
+// empty, the middle of a delete and re-create or of a truncate then write,
+// waits the longer period, so that a save whose steps are further apart
+// than the quiet period is still one build published. (Issue 5, point 2.)
+func TestRebuildUnsettled(t *testing.T) {
+	const quiet, unsettled = 15 * time.Millisecond, 135 * time.Millisecond
+	synctest.Test(t, func(t *testing.T) {
+		var (
+			mu        sync.Mutex
+			missing   = map[string]bool{}
+			published []time.Time
+		)
+		build := func(ctx context.Context, changed []string) (*site.Snapshot, *site.Result, error) {
+			select {
+			case <-time.After(5 * time.Millisecond):
+			case <-ctx.Done():
+				return nil, &site.Result{}, ctx.Err()
+			}
+			return site.NewSnapshot(nil), &site.Result{}, nil
+		}
+		paths := make(chan string)
+		rb := &rebuilder{build: build, quiet: quiet, unsettled: unsettled, maxPaths: 100,
+			settled: func(p string) bool { mu.Lock(); defer mu.Unlock(); return !missing[p] },
+			publish: func(outcome) { mu.Lock(); published = append(published, time.Now()); mu.Unlock() }}
+		ctx, cancel := context.WithCancel(t.Context())
+		done := make(chan struct{})
+		go func() { rb.run(ctx, paths); close(done) }()
+		time.Sleep(time.Second)
+
+		start := time.Now()
+		// Deleted, then written again 50ms later: one build, 15ms
+		// after the write.
+		mu.Lock()
+		missing["content/a.md"] = true
+		mu.Unlock()
+		paths <- "content/a.md"
+		time.Sleep(50 * time.Millisecond)
+		mu.Lock()
+		missing["content/a.md"] = false
+		mu.Unlock()
+		paths <- "content/a.md"
+		time.Sleep(time.Second)
+		// Deleted for good: published after the longer period.
+		mu.Lock()
+		missing["content/b.md"] = true
+		mu.Unlock()
+		second := time.Now()
+		paths <- "content/b.md"
+		time.Sleep(time.Second)
+		cancel()
+		<-done
+
+		mu.Lock()
+		defer mu.Unlock()
+		want := []time.Duration{50*time.Millisecond + quiet, unsettled}
+		got := []time.Duration{}
+		for i, p := range published[1:] {
+			from := start
+			if i > 0 {
+				from = second
+			}
+			got = append(got, p.Sub(from))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("published at %v, want %v", got, want)
+		}
+	})
+}

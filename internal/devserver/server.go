@@ -30,7 +30,9 @@ type Server struct {
 	// GitHub Pages project site; "" means "/". See BasePath.
 	BasePath string
 	// Quiet is how long no change must arrive before a rebuild is
-	// published; 0 means DefaultQuiet.
+	// published; 0 means DefaultQuiet. After a change that leaves a
+	// file missing or empty, the middle of many editors' saves, the
+	// server waits Quiet+Unsettled.
 	Quiet time.Duration
 	// Logf reports builds and problems; nil discards them.
 	Logf func(format string, args ...any)
@@ -39,10 +41,18 @@ type Server struct {
 	hub   hub
 }
 
-// DefaultQuiet is the default quiet period. An editor's save (temporary
-// file, rename, delete and re-create) takes a few milliseconds; the build
-// runs during the quiet period, so it costs little latency.
-const DefaultQuiet = 30 * time.Millisecond
+// DefaultQuiet is the default quiet period. It bounds from below the time
+// from a save to the reload, so it is short: an editor's save is one
+// change to the article (a write in place, or a temporary file renamed
+// over it), or a few within a millisecond or two (a write in several
+// parts). The saves whose steps leave the article missing or empty
+// (delete and re-create, rename away and write anew, truncate then
+// write) wait Unsettled more, so that their middle is never published.
+const DefaultQuiet = 15 * time.Millisecond
+
+// Unsettled is how much longer than the quiet period the server waits
+// after a change that leaves a file missing or empty.
+const Unsettled = 120 * time.Millisecond
 
 // state is what the server shows: the last good site, and the problems of
 // the last build when it failed. It is replaced whole after each build.
@@ -150,7 +160,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	defer cancel()
 	paths := make(chan string, 1024)
 	go w.run(ctx, paths)
-	rb := &rebuilder{build: s.Build, quiet: s.Quiet, maxPaths: 500, publish: s.publish}
+	rb := &rebuilder{build: s.Build, quiet: s.Quiet, unsettled: s.Quiet + Unsettled, settled: s.settled, maxPaths: 500, publish: s.publish}
 	loopDone := make(chan struct{})
 	go func() {
 		defer close(loopDone)
@@ -183,6 +193,13 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 		return fmt.Errorf("shutting down: %w", err)
 	}
 	return nil
+}
+
+// settled reports whether the source path p (slash, relative to Dir) is
+// as a save leaves it: a folder, or a file with something in it.
+func (s *Server) settled(p string) bool {
+	fi, err := os.Stat(filepath.Join(s.Dir, filepath.FromSlash(p)))
+	return err == nil && (fi.IsDir() || fi.Size() > 0)
 }
 
 // publish makes a finished build what the server shows and tells every
