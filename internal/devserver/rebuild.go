@@ -69,6 +69,9 @@ func (rb *rebuilder) run(ctx context.Context, paths <-chan string) {
 		dirty bool
 		// calm is true when no change came in the last quiet period.
 		calm = true
+		// waiting is set when a build is due but waits for the file
+		// of the last change to settle (see settled).
+		waiting bool
 		held *outcome // a finished build waiting for calm
 		done = make(chan outcome, 1)
 	)
@@ -115,14 +118,20 @@ func (rb *rebuilder) run(ctx context.Context, paths <-chan string) {
 				pending[p] = true
 			}
 			dirty, calm, held = true, false, nil
-			if rb.settled == nil || p == everything || rb.settled(p) {
+			// A change that leaves its file missing or empty is
+			// most often the middle of a save: no build of it
+			// starts until the file settles or the longer period
+			// passes.
+			settled := rb.settled == nil || p == everything || rb.settled(p)
+			waiting = !settled
+			if settled {
 				timer.Reset(rb.quiet)
 			} else {
 				timer.Reset(rb.unsettled)
 			}
 			if running {
 				cancel()
-			} else {
+			} else if settled {
 				start()
 			}
 		case o := <-done:
@@ -132,7 +141,9 @@ func (rb *rebuilder) run(ctx context.Context, paths <-chan string) {
 				if ctx.Err() != nil {
 					return
 				}
-				start()
+				if !waiting {
+					start()
+				}
 				continue
 			}
 			clear(pending)
@@ -145,6 +156,12 @@ func (rb *rebuilder) run(ctx context.Context, paths <-chan string) {
 			}
 		case <-timer.C:
 			calm = true
+			if waiting {
+				waiting = false
+				if !running {
+					start()
+				}
+			}
 			if held != nil {
 				rb.publish(*held)
 				held = nil

@@ -190,8 +190,12 @@ func TestRebuildUnsettled(t *testing.T) {
 			mu        sync.Mutex
 			missing   = map[string]bool{}
 			published []time.Time
+			builds    int
 		)
 		build := func(ctx context.Context, changed []string) (*site.Snapshot, *site.Result, error) {
+			mu.Lock()
+			builds++
+			mu.Unlock()
 			select {
 			case <-time.After(5 * time.Millisecond):
 			case <-ctx.Done():
@@ -221,7 +225,8 @@ func TestRebuildUnsettled(t *testing.T) {
 		mu.Unlock()
 		paths <- "content/a.md"
 		time.Sleep(time.Second)
-		// Deleted for good: published after the longer period.
+		// Deleted for good: built after the longer period, and
+		// published once built.
 		mu.Lock()
 		missing["content/b.md"] = true
 		mu.Unlock()
@@ -233,7 +238,7 @@ func TestRebuildUnsettled(t *testing.T) {
 
 		mu.Lock()
 		defer mu.Unlock()
-		want := []time.Duration{50*time.Millisecond + quiet, unsettled}
+		want := []time.Duration{50*time.Millisecond + quiet, unsettled + 5*time.Millisecond}
 		got := []time.Duration{}
 		for i, p := range published[1:] {
 			from := start
@@ -244,6 +249,11 @@ func TestRebuildUnsettled(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("published at %v, want %v", got, want)
+		}
+		// The first, the re-created file's and the deletion's: none
+		// of the file in the middle of its save.
+		if builds != 3 {
+			t.Errorf("%d builds, want 3", builds)
 		}
 	})
 }
