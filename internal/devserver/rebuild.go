@@ -72,8 +72,8 @@ func (rb *rebuilder) run(ctx context.Context, paths <-chan string) {
 		// waiting is set when a build is due but waits for the file
 		// of the last change to settle (see settled).
 		waiting bool
-		held *outcome // a finished build waiting for calm
-		done = make(chan outcome, 1)
+		held    *outcome // a finished build waiting for calm
+		done    = make(chan outcome, 1)
 	)
 	timer := time.NewTimer(rb.quiet)
 	timer.Stop()
