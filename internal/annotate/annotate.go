@@ -174,6 +174,7 @@ type doc struct {
 	keys         claimKeys   // the folded text of detected claims
 	matches      []matchMemo // the registry names at each token of the block
 	file         *diag.File  // the file's lines, for diagnostics
+	src          string      // the file, once a claim needs its text
 }
 
 // Annotate finds the claims of one article: detected ones, then those the
@@ -495,7 +496,7 @@ func (d *doc) addClaim(f found, end int) {
 	c := Claim{
 		Start:  start,
 		End:    stop,
-		Text:   string(d.in.Src[start:stop]),
+		Text:   d.srcText(start, stop),
 		Cue:    d.cueText(f),
 		Source: d.source(f.source),
 		Via:    []Source{},
@@ -525,6 +526,15 @@ func (d *doc) addClaim(f found, end int) {
 }
 
 func (d *doc) lex() *lexicon { return d.a.lex }
+
+// srcText returns bytes [start, end) of the file as a string. The
+// claims of an article share one copy of the file.
+func (d *doc) srcText(start, end int) string {
+	if len(d.src) != len(d.in.Src) {
+		d.src = string(d.in.Src)
+	}
+	return d.src[start:end]
+}
 
 // ptr returns a pointer to a copy of s. Taking the address of a local
 // declared in an if statement's init would put every such local on the
@@ -627,6 +637,8 @@ func assignIDs(src []byte, claims []Claim, keys *claimKeys) {
 	var pk, ek, sk fold.Key
 	pk.Tier, ek.Tier, sk.Tier = fold.Loose, fold.Loose, fold.Loose
 	pk.NoOffsets, ek.NoOffsets, sk.NoOffsets = true, true, true
+	var ids strings.Builder
+	ids.Grow(8 * len(claims))
 	for i := range claims {
 		c := &claims[i]
 		pk.Reset()
@@ -656,10 +668,15 @@ func assignIDs(src []byte, claims []Claim, keys *claimKeys) {
 					b[k] = hex[id&0xF]
 					id >>= 4
 				}
-				c.ID = string(b[:])
+				ids.Write(b[:])
 				break
 			}
 		}
+	}
+	// The ids share one string.
+	all := ids.String()
+	for i := range claims {
+		claims[i].ID = all[8*i : 8*i+8]
 	}
 }
 

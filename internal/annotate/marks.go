@@ -51,7 +51,7 @@ func (d *doc) applyMarks(claims []Claim, diags *diag.List) []Claim {
 			d.unattr = append(d.unattr, Span{start, end}) // the editor's word: a plain statement
 			continue
 		}
-		c := Claim{Start: start, End: end, Text: string(d.in.Src[start:end]), Via: []Source{}, Type: Indirect, Origin: Marked, URL: m.URL}
+		c := Claim{Start: start, End: end, Text: d.srcText(start, end), Via: []Source{}, Type: Indirect, Origin: Marked, URL: m.URL}
 		if base != nil && base.Start == start && base.End == end {
 			c.Cue, c.Type, c.Via, c.Conduit, c.Polarity = base.Cue, base.Type, base.Via, base.Conduit, base.Polarity
 		} else if base != nil {
