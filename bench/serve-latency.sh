@@ -5,7 +5,11 @@
 # article in each in turn, so both see the same load; it prints each time,
 # then the median, p10, p90 and the slowest.
 #
-#   bench/serve-latency.sh [-n ARTICLES] [-r EDITS] [-s SEED]
+#   bench/serve-latency.sh [-n ARTICLES] [-r EDITS] [-s SEED] [-w SETTLE]
+#
+# SETTLE (default 700ms) is the pause after each edit before the next
+# server's: at 10,000 articles hugo is still busy for a while after it
+# serves its page, so give it 2s there.
 #
 # It needs hugo (apt-get install hugo). Work files go to $BENCH_DIR
 # (default /tmp/isnad-serve-bench: not bench/compare.sh's, whose timings
@@ -14,13 +18,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-n=10000 runs=20 seed=1
-while getopts "n:r:s:" opt; do
+n=10000 runs=20 seed=1 settle=700ms
+while getopts "n:r:s:w:" opt; do
 	case $opt in
 	n) n=$OPTARG ;;
 	r) runs=$OPTARG ;;
 	s) seed=$OPTARG ;;
-	*) echo "usage: $0 [-n ARTICLES] [-r EDITS] [-s SEED]" >&2; exit 2 ;;
+	w) settle=$OPTARG ;;
+	*) echo "usage: $0 [-n ARTICLES] [-r EDITS] [-s SEED] [-w SETTLE]" >&2; exit 2 ;;
 	esac
 done
 dir=${BENCH_DIR:-/tmp/isnad-serve-bench}/n$n-s$seed
@@ -53,7 +58,7 @@ trap cleanup EXIT
 echo "machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "hugo:    $(hugo version)"
 echo "isnad:   $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo +changes), $(go version | cut -d' ' -f3)"
-echo "corpus:  $n articles, seed $seed"
+echo "corpus:  $n articles, seed $seed; $settle between edits"
 
 "$dir/bin/isnad" serve --src "$dir/isnad" --port "$pi" >"$dir/isnad-serve.log" 2>&1 &
 pids+=($!)
@@ -79,7 +84,7 @@ wait_up "hugo server" "http://127.0.0.1:$ph/$page" "$dir/hugo-server.log"
 echo "article: $rel"
 echo
 
-"$dir/bin/servelatency" -runs "$runs" \
+"$dir/bin/servelatency" -runs "$runs" -settle "$settle" \
 	-target "isnad=http://127.0.0.1:$pi/$page,$dir/isnad/$rel" \
 	-target "hugo=http://127.0.0.1:$ph/$page,$dir/hugo/$rel"
 
