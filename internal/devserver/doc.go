@@ -15,13 +15,21 @@
 // # Rebuilding
 //
 // A build starts as soon as a change arrives; its outcome is published once
-// no other change has come for a quiet period (30 ms by default), so the
+// no other change has come for a quiet period (15 ms by default), so the
 // several events of one save (a temporary file renamed over the article, a
-// delete and re-create, a burst of writes) make exactly one published build,
-// and the build's time overlaps the wait. A change arriving while a build
-// runs cancels it and starts one covering both. A published build replaces
-// the served site whole, in one atomic step: no request ever sees a page of
-// one build and a stylesheet of another, nor a half-written file.
+// burst of writes) make exactly one published build, and the build's time
+// overlaps the wait. A change that leaves its file missing or empty is
+// most often the middle of a save (a delete and re-create, a truncate then
+// write): no build starts until the file settles, or until 135 ms passed
+// with no other change (a file deleted for good). A change arriving while
+// a build runs cancels it and starts one covering both. A published build
+// replaces the served site whole, in one atomic step: no request ever sees
+// a page of one build and a stylesheet of another, nor a half-written
+// file.
+//
+// The builds are site.Builder's: an edit to one article's text is patched
+// into the last build, at a cost of the pages that show the article, not
+// of the site (see site.Builder).
 //
 // # Reloading
 //

@@ -54,6 +54,17 @@ import (
 // compares every incremental build with a full one and catches a key that
 // misses an input.
 //
+// # Patching
+//
+// A build after an edit to one article that leaves the shape of the site
+// as it was (its URL, date, language, terms, translations and the sources
+// with outlet pages; its text, title, summary and claims may change) does
+// not go through the articles of the site at all: it patches the last
+// build, re-rendering the article, its page and the list and term pages
+// it is on, and sharing everything else (see patch). Its cost is that of
+// the article, not of the site: the preview's common case. Every other
+// change goes through the general build above.
+//
 // # Lazy files
 //
 // The pages and data that gather the whole site, whose cost grows with
