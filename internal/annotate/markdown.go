@@ -293,9 +293,16 @@ func (markupRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 // the body's start when source is the body of a file with front matter).
 // Every offset in the result is a file offset.
 func FromAST(doc ast.Node, source []byte, base int) ([]Block, []Mark) {
-	w := astWalker{source: source, base: base}
+	// A block takes a line at least, and most lines a segment or two:
+	// size the slices from the lines, once.
+	lines := bytes.Count(source, []byte{'\n'}) + 1
+	w := astWalker{source: source, base: base, out: make([]Block, 0, lines/2+1),
+		spans: make([]blockSpan, 0, lines/2+1), segs: make([]Seg, 0, 2*lines)}
 	w.text.Grow(len(source) + len(source)/8)
 	w.blocks(doc, Paragraph)
+	if len(w.out) == 0 {
+		return nil, w.marks
+	}
 	// The blocks share one string and one slice of segments.
 	all := w.text.String()
 	for i := range w.out {
