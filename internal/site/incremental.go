@@ -60,8 +60,8 @@ import (
 // as it was (its URL, date, language, terms, translations and the sources
 // with outlet pages; its text, title, summary and claims may change) does
 // not go through the articles of the site at all: it patches the last
-// build, re-rendering the article, its page and the list and term pages
-// it is on, and sharing everything else (see patch). Its cost is that of
+// build, re-rendering the article and its page, making the list and term
+// pages it is on anew (lazily), and sharing everything else (see patch). Its cost is that of
 // the article, not of the site: the preview's common case. Every other
 // change goes through the general build above.
 //
@@ -70,7 +70,8 @@ import (
 // The pages and data that gather the whole site, whose cost grows with
 // the site while an edit touches one article, are made on first use:
 // outlet pages, the outlet index, claims.json and the search index (see
-// Snapshot and File.Lazy). Their bytes are what a full build writes.
+// Snapshot and File.Lazy); and, in a patch, the list and term pages the
+// edited article is on. Their bytes are what a full build writes.
 //
 // # Concurrency
 //

@@ -58,11 +58,11 @@ func (bl *Builder) keepLast(b *builder, inc *incState, snap *Snapshot, res *Resu
 // case; then the cost of a build is that of the article and the pages
 // that show it, not of the site.
 //
-// It re-renders the article's body and page, the list and term pages it
-// is on, its claims.json, and puts lazily the outlet pages of the sources
-// it cites or cited, and the site's claims.json, search index and feeds
-// when their keys changed; every other file is shared with the last
-// snapshot. The keys are the general build's, so the two make the same
+// It re-renders the article's body and page and its claims.json, and
+// puts lazily the list and term pages it is on, the outlet pages of the
+// sources it cites or cited, and the site's claims.json and search index
+// when their keys changed (and the feeds, made now); every other file is
+// shared with the last snapshot. The keys are the general build's, so the two make the same
 // bytes and can follow one another (TestBuilderPatch).
 //
 // It reports false when it cannot patch, having changed nothing the
@@ -216,12 +216,16 @@ func (bl *Builder) patch(ctx context.Context, changed []string, res *Result) (*S
 			pages = append(pages, b.paginated(t.Path, t.Articles, pageOf(b, j, len(t.Articles)), b.termPage(plural, t)))
 		}
 	}
-	var g errgroup.Group // a handful of pages: no limit
-	for _, p := range pages {
-		g.Go(func() error {
-			inc.page(b, pageFile(p), p)
-			return nil
-		})
+	// The article's page now, on its own core; the list and term pages,
+	// whose cards show it, lazily: a reader of the article waits only for
+	// its page.
+	var g errgroup.Group
+	g.Go(func() error {
+		inc.page(b, pageFile(pages[0]), pages[0])
+		return nil
+	})
+	for _, p := range pages[1:] {
+		inc.lazyPage(b, pageFile(p), p)
 	}
 	if y.Claims != nil {
 		inc.patchOutlets(b, articles, i, y, slots)
@@ -471,4 +475,29 @@ func (inc *incState) patchClaims(b *builder, articles []*render.Article, i int, 
 	inc.claimKeys, inc.claimFiles = keys, files
 	inc.siteClaims(b, articles, keys, files)
 	return true
+}
+
+// lazyPage puts p as name lazily, made on first use, or from memory when
+// its key is known and unchanged. Its articles are its own: a later patch
+// changes the lists it was cut from.
+func (inc *incState) lazyPage(b *builder, name string, p *render.Page) {
+	key, ok := inc.pageKey(p)
+	if !ok {
+		inc.page(b, name, p)
+		return
+	}
+	if f := inc.reuse(name, key); f != nil {
+		b.put(name, f)
+		return
+	}
+	p.Articles = slices.Clone(p.Articles)
+	f := newLazyFile(key, func() []byte {
+		data, diags := b.renderPage(p)
+		if len(diags) > 0 {
+			return errorPage(diags)
+		}
+		return data
+	})
+	b.put(name, f)
+	inc.remember(name, key, f)
 }
