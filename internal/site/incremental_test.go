@@ -42,6 +42,17 @@ func sampleFS(t *testing.T) fstest.MapFS {
 	return fsys
 }
 
+// editFile replaces the first old in src's file name with new, failing
+// the test when the file or old is not there.
+func editFile(t *testing.T, src fstest.MapFS, name, old, new string) {
+	t.Helper()
+	f := src[name]
+	if f == nil || !bytes.Contains(f.Data, []byte(old)) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	src[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
+}
+
 // fullBuild builds src from scratch into memory.
 func fullBuild(t *testing.T, src fstest.MapFS) (*Mem, *Result) {
 	t.Helper()
@@ -105,14 +116,7 @@ func TestBuilderMatchesBuild(t *testing.T) {
 		sameSite(t, step, snap, out)
 		return snap
 	}
-	edit := func(name, old, new string) {
-		t.Helper()
-		f := src[name]
-		if f == nil || !bytes.Contains(f.Data, []byte(old)) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		src[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
-	}
+	edit := func(name, old, new string) { t.Helper(); editFile(t, src, name, old, new) }
 
 	first := build("first build", nil)
 	if !first.Work.Full || first.Work.Bodies != 8 {
@@ -275,14 +279,7 @@ func TestBuilderAfterCancelledBuild(t *testing.T) {
 	if _, res, err := bl.Build(t.Context(), nil); err != nil {
 		t.Fatalf("first build: %v\n%v", err, res.Diags)
 	}
-	edit := func(name, old, new string) {
-		t.Helper()
-		f := src[name]
-		if f == nil || !bytes.Contains(f.Data, []byte(old)) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		src[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
-	}
+	edit := func(name, old, new string) { t.Helper(); editFile(t, src, name, old, new) }
 	cancelled, cancel := context.WithCancel(t.Context())
 	cancel()
 	for _, s := range []struct {

@@ -26,14 +26,7 @@ func TestBuilderPatch(t *testing.T) {
 	if err != nil {
 		t.Fatalf("first build: %v\n%v", err, res.Diags)
 	}
-	edit := func(name, old, new string) {
-		t.Helper()
-		f := src[name]
-		if f == nil || !bytes.Contains(f.Data, []byte(old)) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		src[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
-	}
+	edit := func(name, old, new string) { t.Helper(); editFile(t, src, name, old, new) }
 	const (
 		either = iota
 		patched
