@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -25,6 +26,7 @@ type pageReport struct {
 	NaskhReady    bool
 	PreDirections []string
 	ItemDirs      []string // computed direction of each item in a list of briefings
+	ItemsShown    []bool   // whether each item's title can be seen
 	Bdi           int
 }
 
@@ -42,6 +44,12 @@ const reportJS = `(async () => {
 		NaskhReady: document.fonts.check('16px "Isnad Naskh"', 'بوتين'),
 		PreDirections: [...document.querySelectorAll('pre')].map(e => getComputedStyle(e).direction),
 		ItemDirs: [...document.querySelectorAll('.briefings > li')].map(e => e.lang + ":" + getComputedStyle(e).direction),
+		ItemsShown: [...document.querySelectorAll('.briefings > li')].map(e => {
+			const a = e.querySelector('h2 a');
+			if (!a) return false;
+			const r = a.getBoundingClientRect();
+			return r.width > 0 && r.height > 0 && a.checkVisibility({opacityProperty: true, visibilityProperty: true});
+		}),
 		Bdi: document.querySelectorAll('.prose bdi').length,
 	};
 })()`
@@ -108,6 +116,9 @@ func TestSampleSiteInBrowser(t *testing.T) {
 			if want := map[string]string{"ar": "rtl", "en": "ltr"}[lang]; want != "" && d != want {
 				t.Errorf("home at %d: a %s item is laid out %s", width, lang, d)
 			}
+		}
+		if len(home.ItemsShown) != 3 || slices.Contains(home.ItemsShown, false) {
+			t.Errorf("home at %d: briefings whose titles can be seen: %v, want all 3", width, home.ItemsShown)
 		}
 		if !strings.Contains(strings.Join(home.ItemDirs, " "), "en:ltr") {
 			t.Errorf("home at %d: no English item among %q", width, home.ItemDirs)
