@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
@@ -22,21 +23,13 @@ func TestPlainText(t *testing.T) {
 			src := []byte(tc.src)
 			doc := Markdown().Parser().Parse(text.NewReader(src)).(*ast.Document)
 			blocks, _ := FromAST(doc, src, 0)
-			start := indexOf(t, tc.src, tc.span)
+			start := strings.Index(tc.src, tc.span)
+			if start < 0 {
+				t.Fatalf("%q not in %q", tc.span, tc.src)
+			}
 			if got := PlainText(blocks, start, start+len(tc.span)); got != tc.want {
 				t.Errorf("PlainText(%q) = %q, want %q", tc.span, got, tc.want)
 			}
 		})
 	}
-}
-
-func indexOf(t *testing.T, s, sub string) int {
-	t.Helper()
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	t.Fatalf("%q not in %q", sub, s)
-	return -1
 }
