@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -134,12 +135,10 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 		rep.Diags.Warnf(diag.Pos{File: config.FileName}, "baseURL is not a full address (https://...): the site gets no feeds, sitemap, canonical links or link previews; set it, or pass --base-url")
 	}
 
-	reg, diags := outlet.Load(opt.Source, RegistryFile)
-	rep.Diags.Append(diags)
 	docs, diags, err := content.Load(ctx, opt.Source, content.Options{Dir: "content", DefaultLang: conf.DefaultLang})
 	rep.Diags.Append(diags) // the build reported them too; Sort drops the twins
 	if err == nil {
-		if err := rep.annotate(ctx, reg, docs); err != nil {
+		if err := rep.unresolved(&out, docs); err != nil {
 			return rep, err
 		}
 		rep.articles(docs)
@@ -149,43 +148,46 @@ func Run(ctx context.Context, opt Options) (*Report, error) {
 	return rep, nil
 }
 
-// annotate runs the annotator on every article for its diagnostics
-// (citations of unknown outlets) and gathers the sources it could not
-// tie to the registry.
-func (r *Report) annotate(ctx context.Context, reg *outlet.Registry, docs []*content.Doc) error {
-	if reg == nil {
-		reg, _ = outlet.Default()
+// unresolved gathers, from the claims.json the build wrote, the sources
+// it could not tie to the registry: the build has annotated every
+// article already (drafts and future ones included), and reported the
+// annotator's own problems.
+func (r *Report) unresolved(out *site.Mem, docs []*content.Doc) error {
+	data, ok := out.File("claims.json")
+	if !ok {
+		return nil // the build stopped early, and said why
 	}
-	an := annotate.New(reg)
-	md := annotate.Markdown()
+	var files []struct {
+		File   string `json:"file"`
+		Claims []struct {
+			Start   int             `json:"start"`
+			Source  claimSource     `json:"source"`
+			Via     []claimSource   `json:"via"`
+			Conduit *claimSource    `json:"conduit"`
+			Origin  annotate.Origin `json:"origin"`
+		} `json:"claims"`
+	}
+	if err := json.Unmarshal(data, &files); err != nil {
+		return fmt.Errorf("reading the built claims.json: %w", err)
+	}
+	byFile := map[string]int{}
+	for i, f := range files {
+		byFile[f.File] = i
+	}
 	byName := map[string]*Unresolved{}
-	for _, d := range docs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		in := &annotate.Input{File: d.Path, Src: d.Src, Lang: d.Lang, Date: d.Meta.Date, Sources: d.Meta.Sources}
-		if v, ok := d.Meta.Params["claims"]; ok {
-			var diags diag.List
-			in.Overrides, diags = annotate.ParseOverrides(v, d.Src[:d.BodyStart], d.Path)
-			r.Diags.Append(diags)
-		}
-		if d.Kind == content.Markdown {
-			_, in.Blocks, in.Marks = annotate.ParseMarkdown(md, d.Src, d.BodyStart)
-		} else {
-			in.Blocks = annotate.FromText(d.Src, textLines(d.Blocks))
-		}
-		res, diags := an.Annotate(ctx, in)
-		r.Diags.Append(diags)
-		if res == nil {
+	for _, d := range docs { // in the order of the files, as the report lists them
+		i, ok := byFile[d.Path]
+		if !ok {
 			continue
 		}
-		for _, c := range res.Claims {
-			srcs := append([]annotate.Source{c.Source}, c.Via...)
+		f := files[i]
+		for _, c := range f.Claims {
+			srcs := append([]claimSource{c.Source}, c.Via...)
 			if c.Conduit != nil {
 				srcs = append(srcs, *c.Conduit)
 			}
 			for _, s := range srcs {
-				if s.ID != "" || s.Kind == outlet.Anonymous || s.Name == "" || c.Origin == annotate.Marked && s.Kind == "" {
+				if s.ID != nil || s.Kind == outlet.Anonymous || s.Name == "" || c.Origin == annotate.Marked && s.Kind == "" {
 					continue
 				}
 				u := byName[s.Name]
@@ -213,20 +215,11 @@ func (r *Report) annotate(ctx context.Context, reg *outlet.Registry, docs []*con
 	return nil
 }
 
-// textLines hands the content loader's line blocks to the annotator.
-func textLines(blocks []content.Block) []annotate.Line {
-	out := make([]annotate.Line, len(blocks))
-	for i, b := range blocks {
-		k := annotate.Paragraph
-		switch b.Kind {
-		case content.Heading:
-			k = annotate.Heading
-		case content.Byline:
-			k = annotate.Byline
-		}
-		out[i] = annotate.Line{Kind: k, Start: b.Start, End: b.End}
-	}
-	return out
+// claimSource is a source as claims.json has it.
+type claimSource struct {
+	ID   *string     `json:"id"`
+	Name string      `json:"name"`
+	Kind outlet.Kind `json:"kind"`
 }
 
 // articles checks what the build lets pass but a reader would miss.
