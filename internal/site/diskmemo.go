@@ -143,57 +143,6 @@ type articleRecord struct {
 	Claims                 *annotate.Result
 	Statements             []annotate.Span
 	Diags                  diag.List
-	// Empty says which slices were empty rather than nil, which gob does
-	// not keep and JSON shows ([] or null).
-	Empty empties
-}
-
-type empties struct {
-	Authors, Headings, Claims, Unattributed, Statements bool
-	Via                                                 []int // claims whose Via is empty
-}
-
-func emptiesOf(r *articleRecord) empties {
-	e := empties{
-		Authors:    r.Authors != nil && len(r.Authors) == 0,
-		Headings:   r.Headings != nil && len(r.Headings) == 0,
-		Statements: r.Statements != nil && len(r.Statements) == 0,
-	}
-	if c := r.Claims; c != nil {
-		e.Claims = c.Claims != nil && len(c.Claims) == 0
-		e.Unattributed = c.Unattributed != nil && len(c.Unattributed) == 0
-		for i, cl := range c.Claims {
-			if cl.Via != nil && len(cl.Via) == 0 {
-				e.Via = append(e.Via, i)
-			}
-		}
-	}
-	return e
-}
-
-func (e empties) apply(r *articleRecord) {
-	if e.Authors {
-		r.Authors = []string{}
-	}
-	if e.Headings {
-		r.Headings = []render.Heading{}
-	}
-	if e.Statements {
-		r.Statements = []annotate.Span{}
-	}
-	if c := r.Claims; c != nil {
-		if e.Claims {
-			c.Claims = []annotate.Claim{}
-		}
-		if e.Unattributed {
-			c.Unattributed = []annotate.Span{}
-		}
-		for _, i := range e.Via {
-			if i < len(c.Claims) {
-				c.Claims[i].Via = []annotate.Source{}
-			}
-		}
-	}
 }
 
 // A bodiesIndex says where in the bodies file each current article is,
@@ -279,10 +228,8 @@ func (d *disk) restore(cache string, env hash, old *manifest, m *memo) *bodiesIn
 		if _, err := f.ReadAt(buf, e.Off); err != nil || sha256.Sum256(buf) != e.Sum {
 			return nil
 		}
-		var rec articleRecord
-		if gob.NewDecoder(bytes.NewReader(buf)).Decode(&rec) == nil && rec.Key == e.Key {
-			rec.Empty.apply(&rec)
-			recs[i] = &rec
+		if rec, err := decodeRecord(buf); err == nil && rec.Key == e.Key {
+			recs[i] = rec
 		}
 		return nil
 	})
@@ -457,7 +404,6 @@ func (d *disk) save(cache string, env hash, m *memo, prev *bodiesIndex) error {
 				return buf
 			}
 		}
-		var buf bytes.Buffer
 		a := dm.body
 		rec := &articleRecord{
 			Key: dm.key, Title: a.Title, Lang: a.Lang, Dir: a.Dir, Path: a.Path, Link: a.Link,
@@ -467,11 +413,7 @@ func (d *disk) save(cache string, env hash, m *memo, prev *bodiesIndex) error {
 		if a.Claims != nil {
 			rec.Claims, rec.Statements = a.Claims.Result, a.Claims.Statements
 		}
-		rec.Empty = emptiesOf(rec)
-		if err := gob.NewEncoder(&buf).Encode(rec); err != nil {
-			return nil // not kept: rendered again next time
-		}
-		return buf.Bytes()
+		return appendRecord(nil, rec)
 	}
 	flag := os.O_WRONLY | os.O_CREATE | os.O_APPEND
 	target := name
