@@ -44,14 +44,23 @@ func WrapStatements(doc ast.Node, source []byte, base int, spans []Span) {
 	for _, s := range ss {
 		cuts = append(cuts, s.Start-base, s.End-base)
 	}
-	splitAt(doc, cuts)
+	splitAt(doc, cuts, &textSlab{n: len(cuts) / 3})
 	leaves := leafBlocks(doc, make([]leaf, 0, 32))
 	var w wrapper
+	// Most statements are one run: their nodes come from one slice.
+	nodes := make([]StatementNode, len(ss))
 	for _, s := range ss {
 		w.reset(s.Start-base, s.End-base)
 		w.collectIn(leaves)
 		for i, r := range w.runs {
-			w.move(r, &StatementNode{Span: s, Part: i, Parts: len(w.runs)})
+			var n *StatementNode
+			if len(nodes) > 0 {
+				n, nodes = &nodes[0], nodes[1:]
+			} else {
+				n = &StatementNode{}
+			}
+			n.Span, n.Part, n.Parts = s, i, len(w.runs)
+			w.move(r, n)
 		}
 	}
 }

@@ -85,9 +85,11 @@ func Wrap(doc ast.Node, source []byte, base int, claims []Claim, opt WrapOptions
 	for _, c := range cs {
 		cuts = append(cuts, c.Start-base, c.End-base)
 	}
-	splitAt(doc, cuts)
+	splitAt(doc, cuts, &textSlab{n: len(cuts) / 3})
 	leaves := leafBlocks(doc, make([]leaf, 0, 32))
 	var w wrapper
+	// Most claims are one run: their nodes come from one slice.
+	nodes := make([]ClaimNode, len(cs))
 	// Claims by one source share its chip's label and link.
 	var chipBuf [16]chip
 	chips := chipBuf[:0]
@@ -106,7 +108,13 @@ func Wrap(doc ast.Node, source []byte, base int, claims []Claim, opt WrapOptions
 			}
 		}
 		for i, r := range w.runs {
-			n := &ClaimNode{Claim: c, Part: i, Parts: len(w.runs), Label: ch.label, Href: ch.href}
+			var n *ClaimNode
+			if len(nodes) > 0 {
+				n, nodes = &nodes[0], nodes[1:]
+			} else {
+				n = &ClaimNode{}
+			}
+			n.Claim, n.Part, n.Parts, n.Label, n.Href = c, i, len(w.runs), ch.label, ch.href
 			w.move(r, n)
 		}
 	}
@@ -162,9 +170,29 @@ func (w *wrapper) collectIn(leaves []leaf) {
 	}
 }
 
+// A textSlab hands out the text nodes splitAt makes a slice at a time
+// rather than one allocation each. A cut splits one node at most, and
+// over half the cuts split one (the others fall at a paragraph's start):
+// the first slice is sized to be filled, the next ones are small.
+type textSlab struct {
+	buf []ast.Text
+	n   int // the size of the first slice
+}
+
+func (s *textSlab) new(seg text.Segment) *ast.Text {
+	if len(s.buf) == 0 {
+		s.buf = make([]ast.Text, max(s.n, 1))
+		s.n = 8
+	}
+	t := &s.buf[0]
+	s.buf = s.buf[1:]
+	t.Segment = seg
+	return t
+}
+
 // splitAt cuts every text node of n that a cut falls strictly inside;
 // cuts must be sorted. The node keeps the text before the cut.
-func splitAt(n ast.Node, cuts []int) {
+func splitAt(n ast.Node, cuts []int, slab *textSlab) {
 	for c := n.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		if t, ok := c.(*ast.Text); ok {
@@ -174,7 +202,7 @@ func splitAt(n ast.Node, cuts []int) {
 				s := t.Segment
 				if s.Start < x && x < s.Stop {
 					parent := t.Parent()
-					right := ast.NewTextSegment(text.NewSegment(x, s.Stop))
+					right := slab.new(text.NewSegment(x, s.Stop))
 					right.SetSoftLineBreak(t.SoftLineBreak())
 					right.SetHardLineBreak(t.HardLineBreak())
 					right.SetRaw(t.IsRaw())
@@ -186,7 +214,7 @@ func splitAt(n ast.Node, cuts []int) {
 				}
 			}
 		} else {
-			splitAt(c, cuts)
+			splitAt(c, cuts, slab)
 		}
 		c = next
 	}
