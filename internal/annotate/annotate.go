@@ -163,6 +163,7 @@ type doc struct {
 	issuerSrc   *src // who issued the latest statement or report ("أصدرت X بيانا")
 	// fsBuf holds the claims found in the sentence being read.
 	fsBuf []found
+	ends  []int // the furthest end of the claims up to each
 	// sentSpans are the file spans of the sentences read, when the
 	// article has citation marks to place.
 	sentSpans []sentSpan
@@ -188,7 +189,7 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	d.tz.words = a.words
 	*d = doc{a: a, in: in, tz: d.tz, roles: d.roles[:0], depth: d.depth[:0], sents: d.sents[:0],
 		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: d.claims[:0],
-		fsBuf: d.fsBuf[:0], sentSpans: d.sentSpans[:0], keys: d.keys, matches: d.matches}
+		fsBuf: d.fsBuf[:0], ends: d.ends, sentSpans: d.sentSpans[:0], keys: d.keys, matches: d.matches}
 	d.keys.reset()
 	defer a.docs.Put(d)
 	res := &Result{File: in.File, Lang: in.Lang, Claims: []Claim{}, Unattributed: []Span{}}
@@ -585,22 +586,27 @@ func agrees(g byte, s src) bool {
 }
 
 // unattributed returns the sentences with no claim, minus any that a
-// marked claim now covers.
+// marked claim now covers. claims are sorted by start.
 func (d *doc) unattributed(claims []Claim) []Span {
 	out := []Span{}
 	sort.Slice(d.unattr, func(i, j int) bool { return d.unattr[i].Start < d.unattr[j].Start })
+	// The claims starting before a sentence ends are a prefix of claims:
+	// one of them covers it if the furthest end among them is past its
+	// start.
+	d.ends = d.ends[:0]
+	for i, c := range claims {
+		e := c.End
+		if i > 0 {
+			e = max(e, d.ends[i-1])
+		}
+		d.ends = append(d.ends, e)
+	}
 	for i, u := range d.unattr {
 		if i > 0 && u == d.unattr[i-1] {
 			continue
 		}
-		covered := false
-		for _, c := range claims {
-			if c.Start < u.End && u.Start < c.End {
-				covered = true
-				break
-			}
-		}
-		if !covered {
+		k := sort.Search(len(claims), func(k int) bool { return claims[k].Start >= u.End })
+		if k == 0 || d.ends[k-1] <= u.Start {
 			out = append(out, u)
 		}
 	}

@@ -166,7 +166,7 @@ func (d *doc) enTrailing(i, b int) (int, verb, bool) {
 	lex := d.a.lex
 	for k := b - 1; k > i; k-- {
 		t := d.toks[k]
-		if t.kind != tWord || d.inQuote(k) {
+		if t.kind != tWord || !t.may(fEnVerb) || d.inQuote(k) {
 			continue
 		}
 		v, ok := lex.enVerbs[t.key]
@@ -185,7 +185,7 @@ func (d *doc) enTrailing(i, b int) (int, verb, bool) {
 			if w == "that" || beForms[w] || enModal[w] {
 				break
 			}
-			if _, ok := lex.enVerbs[w]; ok && !lex.enPart[w] {
+			if _, ok := lex.enVerbs[w]; ok && d.toks[e].may(fEnVerb) && !lex.enPart[w] {
 				break
 			}
 			e++
@@ -833,7 +833,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	}
 	if (d.toks[i].upper || first == "the" || first == "a" || first == "an") && !enDeterminers[first] || first == "the" || first == "a" || first == "an" {
 		for k := i; k < j; k++ {
-			if _, ok := lex.enVerbs[d.toks[k].key]; ok || beForms[d.toks[k].key] {
+			if d.toks[k].may(fEnVerb) && hasKey(lex.enVerbs, d.toks[k].key) || beForms[d.toks[k].key] {
 				return src{}, false // a clause, not a noun phrase
 			}
 		}
@@ -1030,7 +1030,7 @@ func (d *doc) enModifiers(i, j int) bool {
 		t := d.toks[k]
 		switch {
 		case t.kind == tWord:
-			if _, ok := d.a.lex.enVerbs[t.key]; ok && !strings.HasSuffix(t.key, "ed") {
+			if t.may(fEnVerb) && hasKey(d.a.lex.enVerbs, t.key) && !strings.HasSuffix(t.key, "ed") {
 				return false
 			}
 			// "the semi-official Fars news agency" names an outlet of its
@@ -1105,7 +1105,7 @@ func (d *doc) enNPAfter(i, b int) (src, int, bool) {
 		if enClauseBreak[t.key] || t.key == "said" || t.key == "told" {
 			break
 		}
-		if _, ok := d.a.lex.enVerbs[t.key]; ok && end > i {
+		if t.may(fEnVerb) && hasKey(d.a.lex.enVerbs, t.key) && end > i {
 			break
 		}
 		end++

@@ -111,6 +111,16 @@ func (t *wordTable) lookup(w string) tflag {
 	}
 }
 
+// may reports whether the lexicon may know t as f: false when the word
+// was looked up and lacks f, so a rule skips its map.
+func (t *token) may(f tflag) bool { return t.flags&(f|fLooked) != fLooked }
+
+// hasKey reports whether m holds k.
+func hasKey[V any](m map[string]V, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
 func isWordRune(r rune) bool {
 	switch {
 	case r < utf8.RuneSelf:
