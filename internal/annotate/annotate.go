@@ -32,7 +32,30 @@ type Annotator struct {
 func New(reg *outlet.Registry) *Annotator {
 	a := &Annotator{reg: reg, lex: newLexicon(), m: newMatcher(reg)}
 	a.words = newWordTable(wordFlags(a.lex, a.m))
+	a.index()
 	return a
+}
+
+// index fills in what the word table keeps of each word besides its
+// flags, so the rules read it by the token's slot rather than from maps.
+func (a *Annotator) index() {
+	t := a.words
+	n := len(t.keys)
+	t.starts = make([][2][]*trieNode, n)
+	t.arVerb = make([]verbAt, n)
+	t.enVerb = make([]verbAt, n)
+	for i, k := range t.keys {
+		if t.tags[i] == 0 {
+			continue
+		}
+		if t.flags[i]&fName != 0 {
+			t.starts[i] = [2][]*trieNode{a.m.starts(k, false, nil), a.m.starts(k, true, nil)}
+		}
+		v, ok := a.lex.arVerbKey(k)
+		t.arVerb[i] = verbAt{v, ok}
+		v, ok = a.lex.enVerbs[k]
+		t.enVerb[i] = verbAt{v, ok}
+	}
 }
 
 // wordFlags gathers what the lexicon and the registry know of each word.
@@ -359,7 +382,7 @@ func (d *doc) matchFuzzy(i int, want string) (*outlet.Entry, int) {
 // match is the matcher's match at token i of the block, looked up once.
 func (d *doc) match(i int, clitics bool) (*nameVal, int) {
 	if i < 0 || i >= len(d.matches) {
-		return d.a.m.match(d.toks, i, clitics)
+		return d.a.m.match(d.toks, i, clitics, d.a.words)
 	}
 	c := 0
 	if clitics {
@@ -367,7 +390,7 @@ func (d *doc) match(i int, clitics bool) (*nameVal, int) {
 	}
 	m := &d.matches[i]
 	if m.done&(1<<c) == 0 {
-		v, e := d.a.m.match(d.toks, i, clitics)
+		v, e := d.a.m.match(d.toks, i, clitics, d.a.words)
 		m.val[c], m.end[c] = v, int32(e)
 		m.done |= 1 << c
 	}

@@ -15,15 +15,23 @@ import (
 // verbAt returns the reporting verb at token i, with its proclitics و / ف
 // stripped.
 func (d *doc) verbAt(i int) (verb, bool) {
-	t := d.toks[i]
+	t := &d.toks[i]
 	if t.kind != tWord || t.flags&(fVerb|fLooked) == fLooked {
 		return verb{}, false
 	}
-	lex := d.a.lex
-	if v, ok := lex.verbs[t.key]; ok {
+	if t.w > 0 {
+		r := d.a.words.arVerb[t.w-1]
+		return r.v, r.ok
+	}
+	return d.a.lex.arVerbKey(t.key)
+}
+
+// arVerbKey returns the reporting verb a word with key k is, with its
+// proclitics و / ف stripped.
+func (lex *lexicon) arVerbKey(k string) (verb, bool) {
+	if v, ok := lex.verbs[k]; ok {
 		return v, true
 	}
-	k := t.key
 	if strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف") {
 		k = k[len("و"):]
 		if v, ok := lex.verbs[k]; ok {

@@ -72,7 +72,7 @@ func (d *doc) english(s sentence, si int) []found {
 		if t.flags&(fEnVerb|fLooked) == fLooked {
 			continue
 		}
-		v, ok := lex.enVerbs[t.key]
+		v, ok := d.enVerb(&t)
 		if !ok || t.kind != tWord || t.key == "according" || t.key == "citing" || t.key == "quoting" || d.inQuote(i) {
 			continue
 		}
@@ -159,6 +159,19 @@ func (d *doc) english(s sentence, si int) []found {
 	return fs
 }
 
+// enVerb returns the English reporting verb token t is.
+func (d *doc) enVerb(t *token) (verb, bool) {
+	if t.w > 0 {
+		r := d.a.words.enVerb[t.w-1]
+		return r.v, r.ok
+	}
+	if !t.may(fEnVerb) {
+		return verb{}, false
+	}
+	v, ok := d.a.lex.enVerbs[t.key]
+	return v, ok
+}
+
 // enTrailing finds, after token i, a reporting verb that closes the
 // sentence behind a comma: ", Axios reported", ", the ministry said on
 // Monday", ", the paper said, citing officials".
@@ -169,7 +182,7 @@ func (d *doc) enTrailing(i, b int) (int, verb, bool) {
 		if t.kind != tWord || !t.may(fEnVerb) || d.inQuote(k) {
 			continue
 		}
-		v, ok := lex.enVerbs[t.key]
+		v, ok := d.enVerb(&t)
 		if !ok || v.class == vTell && t.key != "told" || t.key == "according" || t.key == "citing" || t.key == "quoting" || lex.enPart[t.key] {
 			continue
 		}
@@ -185,7 +198,7 @@ func (d *doc) enTrailing(i, b int) (int, verb, bool) {
 			if w == "that" || beForms[w] || enModal[w] {
 				break
 			}
-			if _, ok := lex.enVerbs[w]; ok && d.toks[e].may(fEnVerb) && !lex.enPart[w] {
+			if _, ok := d.enVerb(&d.toks[e]); ok && !lex.enPart[w] {
 				break
 			}
 			e++
@@ -833,7 +846,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	}
 	if (d.toks[i].upper || first == "the" || first == "a" || first == "an") && !enDeterminers[first] || first == "the" || first == "a" || first == "an" {
 		for k := i; k < j; k++ {
-			if d.toks[k].may(fEnVerb) && hasKey(lex.enVerbs, d.toks[k].key) || beForms[d.toks[k].key] {
+			if _, ok := d.enVerb(&d.toks[k]); ok || beForms[d.toks[k].key] {
 				return src{}, false // a clause, not a noun phrase
 			}
 		}
@@ -1030,7 +1043,7 @@ func (d *doc) enModifiers(i, j int) bool {
 		t := d.toks[k]
 		switch {
 		case t.kind == tWord:
-			if t.may(fEnVerb) && hasKey(d.a.lex.enVerbs, t.key) && !strings.HasSuffix(t.key, "ed") {
+			if _, ok := d.enVerb(&t); ok && !strings.HasSuffix(t.key, "ed") {
 				return false
 			}
 			// "the semi-official Fars news agency" names an outlet of its
@@ -1105,7 +1118,7 @@ func (d *doc) enNPAfter(i, b int) (src, int, bool) {
 		if enClauseBreak[t.key] || t.key == "said" || t.key == "told" {
 			break
 		}
-		if t.may(fEnVerb) && hasKey(d.a.lex.enVerbs, t.key) && end > i {
+		if _, ok := d.enVerb(&t); ok && end > i {
 			break
 		}
 		end++

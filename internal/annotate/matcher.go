@@ -207,23 +207,46 @@ func variants(k string, buf []string) []string {
 	return buf
 }
 
+// starts appends to out the trie nodes of the names whose first word is
+// k: k itself, and with clitics its readings without proclitics, in the
+// order variants gives them.
+func (m *matcher) starts(k string, clitics bool, out []*trieNode) []*trieNode {
+	var buf [6]string
+	firsts := buf[:1]
+	firsts[0] = k
+	if clitics {
+		firsts = variants(k, buf[:0])
+	}
+	for _, f := range firsts {
+		if n := m.root.next[f]; n != nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // match finds the longest registry name starting at token i. clitics
 // allows proclitics on the first word. It returns the value and the index
-// just past the name.
-func (m *matcher) match(toks []token, i int, clitics bool) (*nameVal, int) {
+// just past the name. words, if not nil, is the table the tokens were
+// looked up in, which knows the names each of its words starts.
+func (m *matcher) match(toks []token, i int, clitics bool, words *wordTable) (*nameVal, int) {
 	if i >= len(toks) || toks[i].kind == tPunct || toks[i].flags&fName == 0 && (toks[i].flags&fLooked != 0 || !m.first[toks[i].key]) {
 		return nil, i
 	}
-	var buf [6]string
-	firsts := buf[:1]
-	firsts[0] = toks[i].key
-	if clitics {
-		firsts = variants(toks[i].key, buf[:0])
+	var firsts []*trieNode
+	if w := toks[i].w; w > 0 && words != nil && words.starts != nil {
+		c := 0
+		if clitics {
+			c = 1
+		}
+		firsts = words.starts[w-1][c]
+	} else {
+		var buf [6]*trieNode
+		firsts = m.starts(toks[i].key, clitics, buf[:0])
 	}
 	var best *nameVal
 	bestEnd := i
-	for _, f := range firsts {
-		n := m.root.next[f]
+	for _, n := range firsts {
 		j := i + 1
 		for n != nil {
 			if n.val != nil && j > bestEnd {

@@ -25,11 +25,14 @@ type token struct {
 	upper bool  // the word starts with an upper-case letter as written
 	space bool  // white space comes before the token
 	flags tflag // what the lexicon knows of the word, looked up once
+	// w is 1 + the word's slot in the word table, 0 if it has none: what
+	// the table keeps of the word besides its flags is found there.
+	w int32
 }
 
 // A tflag says what a word may be, so the rules test a bit where they
 // would look a word up in a map, again and again.
-type tflag uint16
+type tflag uint8
 
 const (
 	fName    tflag = 1 << iota // may start a registry name (clitics included)
@@ -60,6 +63,19 @@ type wordTable struct {
 	keys   []string
 	flags  []tflag
 	mask   uint32
+	// What each slot's word is, computed once (see Annotator.index):
+	// the trie nodes of the registry names it starts, without and with
+	// its proclitics stripped; the reporting verb it is, Arabic (و / ف
+	// stripped, as verbAt reads it) and English.
+	starts [][2][]*trieNode
+	arVerb []verbAt
+	enVerb []verbAt
+}
+
+// A verbAt is what a word is as a reporting verb, if ok.
+type verbAt struct {
+	v  verb
+	ok bool
 }
 
 func newWordTable(words map[string]tflag) *wordTable {
@@ -91,21 +107,22 @@ func filterBits(h uint32) (uint32, uint32) {
 	return h & mask, (h >> 15) & mask
 }
 
-// lookup returns the flags of w, 0 if the table lacks it.
-func (t *wordTable) lookup(w string) tflag {
+// lookup returns the flags of w and 1 + its slot, 0, 0 if the table
+// lacks it.
+func (t *wordTable) lookup(w string) (tflag, int32) {
 	h := t.hash(w)
 	a, b := filterBits(h)
 	if t.filter[a/64]&(1<<(a%64)) == 0 || t.filter[b/64]&(1<<(b%64)) == 0 {
-		return 0
+		return 0, 0
 	}
 	tag := h | 1
 	for i := h >> 3 & t.mask; ; i = (i + 1) & t.mask {
 		switch t.tags[i] {
 		case 0:
-			return 0
+			return 0, 0
 		case tag:
 			if t.keys[i] == w {
-				return t.flags[i]
+				return t.flags[i], int32(i) + 1
 			}
 		}
 	}
@@ -114,12 +131,6 @@ func (t *wordTable) lookup(w string) tflag {
 // may reports whether the lexicon may know t as f: false when the word
 // was looked up and lacks f, so a rule skips its map.
 func (t *token) may(f tflag) bool { return t.flags&(f|fLooked) != fLooked }
-
-// hasKey reports whether m holds k.
-func hasKey[V any](m map[string]V, k string) bool {
-	_, ok := m[k]
-	return ok
-}
 
 func isWordRune(r rune) bool {
 	switch {
@@ -165,7 +176,8 @@ func (t *tokenizer) tokenize(text string) []token {
 		s, e := t.k.Span(start, i)
 		tok := token{key: key[start:i], s: s, e: e, kind: kind, space: space}
 		if kind == tWord && t.words != nil {
-			tok.flags = fLooked | t.words.lookup(tok.key)
+			f, w := t.words.lookup(tok.key)
+			tok.flags, tok.w = fLooked|f, w
 		}
 		if kind == tWord && s < len(text) {
 			switch c := text[s]; {
