@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sort"
@@ -187,6 +188,7 @@ type doc struct {
 	// fsBuf holds the claims found in the sentence being read.
 	fsBuf []found
 	ends  []int // the furthest end of the claims up to each
+	idk   idKeys
 	// sentSpans are the file spans of the sentences read, when the
 	// article has citation marks to place.
 	sentSpans []sentSpan
@@ -212,7 +214,7 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	d.tz.words = a.words
 	*d = doc{a: a, in: in, tz: d.tz, roles: d.roles[:0], depth: d.depth[:0], sents: d.sents[:0],
 		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: d.claims[:0],
-		fsBuf: d.fsBuf[:0], ends: d.ends, sentSpans: d.sentSpans[:0], keys: d.keys, matches: d.matches}
+		fsBuf: d.fsBuf[:0], ends: d.ends, idk: d.idk, sentSpans: d.sentSpans[:0], keys: d.keys, matches: d.matches}
 	d.keys.reset()
 	defer a.docs.Put(d)
 	res := &Result{File: in.File, Lang: in.Lang, Claims: []Claim{}, Unattributed: []Span{}}
@@ -234,8 +236,11 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	}
 	claims := d.applyMarks(d.claims, &diags)
 	claims = d.applyOverrides(claims, &diags)
-	sort.SliceStable(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
-	assignIDs(in.Src, claims, &d.keys)
+	// Detected claims come in order; marked ones may not.
+	if !slices.IsSortedFunc(claims, func(a, b Claim) int { return cmp.Compare(a.Start, b.Start) }) {
+		sort.SliceStable(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
+	}
+	assignIDs(in.Src, claims, &d.keys, &d.idk)
 	// The claims found so far are scratch, kept for the next article.
 	res.Claims = append(make([]Claim, 0, len(claims)), claims...)
 	clear(claims)
@@ -612,7 +617,16 @@ func agrees(g byte, s src) bool {
 // marked claim now covers. claims are sorted by start.
 func (d *doc) unattributed(claims []Claim) []Span {
 	out := []Span{}
-	sort.Slice(d.unattr, func(i, j int) bool { return d.unattr[i].Start < d.unattr[j].Start })
+	// Sentences come in order, unless marks moved them: sort them
+	// then. (A sort of spans in strictly ascending order leaves them
+	// as they are, so skipping it changes nothing.)
+	strict := true
+	for i := 1; i < len(d.unattr) && strict; i++ {
+		strict = d.unattr[i-1].Start < d.unattr[i].Start
+	}
+	if !strict {
+		sort.Slice(d.unattr, func(i, j int) bool { return d.unattr[i].Start < d.unattr[j].Start })
+	}
 	// The claims starting before a sentence ends are a prefix of claims:
 	// one of them covers it if the furthest end among them is past its
 	// start.
@@ -641,7 +655,7 @@ func (d *doc) unattributed(claims []Claim) []Span {
 // survives edits elsewhere in the article. Collisions get a counter mixed
 // in, in document order. keys, if not nil, holds claim texts already
 // folded.
-func assignIDs(src []byte, claims []Claim, keys *claimKeys) {
+func assignIDs(src []byte, claims []Claim, keys *claimKeys, sc *idKeys) {
 	// The ids taken: a list for the usual few claims, a map for many.
 	var usedBuf [64]uint32
 	taken := usedBuf[:0]
@@ -663,7 +677,10 @@ func assignIDs(src []byte, claims []Claim, keys *claimKeys) {
 		taken = append(taken, id)
 		return true
 	}
-	var pk, ek, sk fold.Key
+	if sc == nil {
+		sc = &idKeys{}
+	}
+	pk, ek, sk := &sc.pk, &sc.ek, &sc.sk
 	pk.Tier, ek.Tier, sk.Tier = fold.Loose, fold.Loose, fold.Loose
 	pk.NoOffsets, ek.NoOffsets, sk.NoOffsets = true, true, true
 	var ids strings.Builder
@@ -708,6 +725,10 @@ func assignIDs(src []byte, claims []Claim, keys *claimKeys) {
 		claims[i].ID = all[8*i : 8*i+8]
 	}
 }
+
+// idKeys are the keys assignIDs folds claims and their context into,
+// kept between articles for their storage.
+type idKeys struct{ pk, ek, sk fold.Key }
 
 // claimKeys keeps the folded text of detected claims, cut from the key
 // the tokenizer made of their block, so ids need not fold it again.

@@ -191,7 +191,7 @@ func (d *doc) applyOverrides(claims []Claim, diags *diag.List) []Claim {
 	// Ids are needed to match: compute them as they will be.
 	tmp := make([]Claim, len(claims))
 	copy(tmp, claims)
-	assignIDs(d.in.Src, tmp, &d.keys)
+	assignIDs(d.in.Src, tmp, &d.keys, &d.idk)
 	for _, o := range d.in.Overrides {
 		hit := -1
 		for i, c := range tmp {

@@ -167,6 +167,22 @@ func arabicRun[T string | []byte](k *Key, s T, i, base int) int {
 func (k *Key) Write(b []byte, base int) {
 	for i := 0; i < len(b); {
 		c := b[i]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			// A run of bytes that fold to themselves, copied at once.
+			j := i + 1
+			for j < len(b) && ('a' <= b[j] && b[j] <= 'z' || '0' <= b[j] && b[j] <= '9') {
+				j++
+			}
+			k.flush()
+			k.B = append(k.B, b[i:j]...)
+			if !k.NoOffsets {
+				for o := i; o < j; o++ {
+					k.Off = append(k.Off, int32(base+o))
+				}
+			}
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
 			k.ascii(c, base+i)
 			i++
