@@ -358,17 +358,18 @@ func (d *doc) prepare(b *Block) {
 }
 
 // A matchMemo keeps what the matcher found at a token, without (0) and
-// with (1) proclitics, and its latest fuzzy match: the rules ask again
-// and again.
+// with (1) proclitics, and its fuzzy matches for any head noun (0) and
+// for the latest head noun asked (1): the rules ask again and again.
 type matchMemo struct {
 	val  [2]*nameVal
 	end  [2]int32
 	done uint8 // bit c is set when val[c] and end[c] are known
-	// The fuzzy match for the head noun want, if fuzzyDone.
-	fuzzyDone bool
+	// The fuzzy matches, bit c of fuzzyDone set when fuzzy[c] and
+	// fuzzyEnd[c] are known; want is the head noun of fuzzy[1].
+	fuzzyDone uint8
 	want      string
-	fuzzy     *outlet.Entry
-	fuzzyEnd  int32
+	fuzzy     [2]*outlet.Entry
+	fuzzyEnd  [2]int32
 }
 
 // matchFuzzy is the matcher's matchFuzzy at token i of the block.
@@ -377,11 +378,19 @@ func (d *doc) matchFuzzy(i int, want string) (*outlet.Entry, int) {
 		return d.a.m.matchFuzzy(d.toks, i, want)
 	}
 	m := &d.matches[i]
-	if !m.fuzzyDone || m.want != want {
-		e, end := d.a.m.matchFuzzy(d.toks, i, want)
-		m.fuzzyDone, m.want, m.fuzzy, m.fuzzyEnd = true, want, e, int32(end)
+	c := 0
+	if want != "" {
+		c = 1
 	}
-	return m.fuzzy, int(m.fuzzyEnd)
+	if m.fuzzyDone&(1<<c) == 0 || c == 1 && m.want != want {
+		e, end := d.a.m.matchFuzzy(d.toks, i, want)
+		m.fuzzy[c], m.fuzzyEnd[c] = e, int32(end)
+		m.fuzzyDone |= 1 << c
+		if c == 1 {
+			m.want = want
+		}
+	}
+	return m.fuzzy[c], int(m.fuzzyEnd[c])
 }
 
 // match is the matcher's match at token i of the block, looked up once.

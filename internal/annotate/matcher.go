@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -286,6 +287,7 @@ func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, i
 	}
 	var best *outlet.Entry
 	bestEnd, bestD := i, 3
+	heads := m.heads[want] // the entries want limits the match to
 	var keyBuf [128]byte
 	var runeBuf [64]rune
 	for n := len(words); n >= 1; n-- {
@@ -336,7 +338,7 @@ func (m *matcher) matchFuzzy(toks []token, i int, want string) (*outlet.Entry, i
 				}
 				continue
 			}
-			if want != "" && !m.hasHead(f.entry, want) {
+			if want != "" && !slices.Contains(heads, f.entry) {
 				continue
 			}
 			if f.prefix && want == "" {
