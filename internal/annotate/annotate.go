@@ -25,6 +25,7 @@ type Annotator struct {
 	lex   *lexicon
 	m     *matcher
 	words *wordTable // each cue word's flags, for the tokenizer
+	sets  [nSets]map[string]bool
 	// docs recycles the scratch buffers of finished documents.
 	docs sync.Pool
 }
@@ -32,7 +33,15 @@ type Annotator struct {
 // New compiles reg into an Annotator.
 func New(reg *outlet.Registry) *Annotator {
 	a := &Annotator{reg: reg, lex: newLexicon(), m: newMatcher(reg)}
-	a.words = newWordTable(wordFlags(a.lex, a.m))
+	a.sets = wsets(a.lex)
+	fl := wordFlags(a.lex, a.m)
+	// The table holds every word of the sets, flagged or not.
+	for _, set := range a.sets {
+		for w := range set {
+			fl[w] |= 0
+		}
+	}
+	a.words = newWordTable(fl)
 	a.index()
 	return a
 }
@@ -45,9 +54,15 @@ func (a *Annotator) index() {
 	t.starts = make([][2][]*trieNode, n)
 	t.arVerb = make([]verbAt, n)
 	t.enVerb = make([]verbAt, n)
+	t.sets = make([]uint32, n)
 	for i, k := range t.keys {
 		if t.tags[i] == 0 {
 			continue
+		}
+		for s, set := range a.sets {
+			if set[k] {
+				t.sets[i] |= 1 << s
+			}
 		}
 		if t.flags[i]&fName != 0 {
 			t.starts[i] = [2][]*trieNode{a.m.starts(k, false, nil), a.m.starts(k, true, nil)}

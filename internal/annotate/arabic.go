@@ -61,7 +61,7 @@ func stripConj(k string, set map[string]bool) (string, bool) {
 // seqAt reports whether one of seqs starts at token i (the first word may
 // carry و), returning the index just past it.
 func (d *doc) seqAt(i, b int, seqs [][]string) (int, bool) {
-	if i >= b || !d.a.lex.seqFirst[d.toks[i].key] {
+	if i >= b || !d.is(&d.toks[i], wSeqFirst) {
 		return i, false
 	}
 	for _, s := range seqs {
@@ -106,9 +106,9 @@ func (d *doc) timeEnd(i, b int) int {
 		switch {
 		case lex.timeWords[k] || lex.months[k]:
 			j++
-		case lex.timeNouns[k] && j+1 < b && lex.timeMods[d.toks[j+1].key]:
+		case lex.timeNouns[k] && j+1 < b && d.is(&d.toks[j+1], wTimeMods):
 			j += 2
-		case (k == "في" || k == "فى") && j+2 < b && d.toks[j+1].key == "وقت" && lex.timeMods[d.toks[j+2].key]:
+		case (k == "في" || k == "فى") && j+2 < b && d.toks[j+1].key == "وقت" && d.is(&d.toks[j+2], wTimeMods):
 			j += 3 // في وقت سابق
 		default:
 			return j
@@ -363,7 +363,7 @@ func (d *doc) accordingAt(i, b int) (int, int, bool) {
 func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 	lex := d.a.lex
 	f := found{start: a, typ: Indirect, cue: [2]int{i, i + 1}, deny: v.deny}
-	initial := i == first || i == first+1 && lex.conjunctions[d.toks[first].key]
+	initial := i == first || i == first+1 && d.is(&d.toks[first], wConjunctions)
 	// "«...»، قال X": the quoted content comes first.
 	cf := !initial && d.quoteBefore(a, i)
 	if !initial && !cf {
@@ -550,7 +550,7 @@ func (d *doc) arTail(f *found, i, b int, class verbClass) (int, bool, bool) {
 			return i + 1, false, true
 		}
 		if k == "الي" || k == "علي" {
-			if i+1 < b && lex.comp[d.toks[i+1].key] {
+			if i+1 < b && d.is(&d.toks[i+1], wComp) {
 				return i + 2, false, true
 			}
 		}
@@ -616,11 +616,10 @@ func (d *doc) viaNP(j, b int) (src, int, bool) {
 	if s, end, ok := d.arNP(j, b, false); ok && strongSrc(s) {
 		return s, d.skipQuoteSuffix(end, b), true
 	}
-	lex := d.a.lex
 	end := j
 	for end < b && end-j < 8 {
 		t := d.toks[end]
-		if t.kind == tPunct && !transparent(t) || lex.comp[t.key] || lex.quoteSuffix[t.key] {
+		if t.kind == tPunct && !transparent(t) || d.is(&t, wComp) || d.is(&t, wQuoteSuffix) {
 			break
 		}
 		if _, ok := d.verbAt(end); ok {
@@ -641,7 +640,7 @@ func (d *doc) viaNP(j, b int) (src, int, bool) {
 }
 
 func (d *doc) skipQuoteSuffix(i, b int) int {
-	if i < b && d.a.lex.quoteSuffix[d.toks[i].key] {
+	if i < b && d.is(&d.toks[i], wQuoteSuffix) {
 		return i + 1
 	}
 	return i
@@ -703,7 +702,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 	if i >= b || d.toks[i].kind != tWord {
 		return src{}, i, false
 	}
-	if lex.comp[d.toks[i].key] || lex.stopAfterSub[d.toks[i].key] {
+	if d.is(&d.toks[i], wComp) || d.is(&d.toks[i], wStopAfterSub) {
 		return src{}, i, false
 	}
 	start := i
@@ -783,9 +782,9 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		// end of the clause, when no adjective follows the noun ("بيانات
 		// رسمية" names no one).
 		if j < b && d.toks[j].kind == tWord && !strings.HasPrefix(d.toks[j].key, "ال") && !strings.HasSuffix(d.toks[j].key, "يه") &&
-			!strings.HasSuffix(d.toks[j].key, "ي") && !lex.stopAfterSub[d.toks[j].key] && d.timeEnd(j, b) == j {
+			!strings.HasSuffix(d.toks[j].key, "ي") && !d.is(&d.toks[j], wStopAfterSub) && d.timeEnd(j, b) == j {
 			end := j
-			for end < b && end-j < 4 && d.toks[end].kind == tWord && !lex.stopAfterSub[d.toks[end].key] && !lex.comp[d.toks[end].key] {
+			for end < b && end-j < 4 && d.toks[end].kind == tWord && !d.is(&d.toks[end], wStopAfterSub) && !d.is(&d.toks[end], wComp) {
 				end++
 			}
 			if end == b || d.toks[end].kind == tPunct && (isComma(d.toks[end].key) || isTerminator(d.toks[end].key)) {
@@ -861,7 +860,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		if end+1 < b && d.toks[end].key == "في" {
 			if val, bend := d.match(end+1, false); val != nil && val.entry != nil && val.entry.Kind != outlet.Person {
 				n := bend
-				for n < b && n-bend < 4 && d.toks[n].kind == tWord && !strings.HasPrefix(d.toks[n].key, "ال") && !lex.stopAfterSub[d.toks[n].key] && !lex.comp[d.toks[n].key] {
+				for n < b && n-bend < 4 && d.toks[n].kind == tWord && !strings.HasPrefix(d.toks[n].key, "ال") && !d.is(&d.toks[n], wStopAfterSub) && !d.is(&d.toks[n], wComp) {
 					if _, v := d.verbAt(n); v {
 						break
 					}
@@ -879,7 +878,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		if strings.HasPrefix(bare, "ال") && end == i+1 {
 			// Alone before its content ("وأضاف الوزير أن"), not before a
 			// phrase that names someone else ("القيادي في حركة حماس ...").
-			alone := end >= b || d.toks[end].kind == tPunct || lex.comp[d.toks[end].key] || d.timeEnd(end, b) > end
+			alone := end >= b || d.toks[end].kind == tPunct || d.is(&d.toks[end], wComp) || d.timeEnd(end, b) > end
 			if s, ok := d.anaphorNoun(bare, alone); ok {
 				s.anaphor = true
 				return s, end, true
@@ -891,7 +890,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 	// its complementiser.
 	if afterVerb && strings.HasPrefix(k, "ال") && !lex.notSource[k] && !lex.isWord(k) {
 		j := i + 1
-		for j < b && j-i < 3 && d.toks[j].kind == tWord && !lex.comp[d.toks[j].key] && !lex.stopAfterSub[d.toks[j].key] && d.timeEnd(j, b) == j && !d.conduitAt(j) {
+		for j < b && j-i < 3 && d.toks[j].kind == tWord && !d.is(&d.toks[j], wComp) && !d.is(&d.toks[j], wStopAfterSub) && d.timeEnd(j, b) == j && !d.conduitAt(j) {
 			j++
 		}
 		// "قال الدفاع المدني في غزة إن": a place or a venue may come
@@ -904,7 +903,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		// An unknown proper name needs a verb before and a complementiser
 		// right after: "قال جون سميث إن".
 		j := i
-		for j < b && j-i < 4 && d.toks[j].kind == tWord && !lex.comp[d.toks[j].key] && !lex.stopAfterSub[d.toks[j].key] && d.timeEnd(j, b) == j && !(j > i && d.conduitAt(j)) {
+		for j < b && j-i < 4 && d.toks[j].kind == tWord && !d.is(&d.toks[j], wComp) && !d.is(&d.toks[j], wStopAfterSub) && d.timeEnd(j, b) == j && !(j > i && d.conduitAt(j)) {
 			j++
 		}
 		if _, isVerb := d.verbAt(i); j > i && !isVerb && d.nameEnds(j, b) {
@@ -923,7 +922,6 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 // apposition ("، وهو صاحب متجر:"); or the content came first ("«...»،
 // تقول أم محمد، وهي نازحة").
 func (d *doc) nameEnds(j, b int) bool {
-	lex := d.a.lex
 	if d.contentFirst && (j >= b || isComma(d.toks[j].key) || d.toks[j].kind == tPunct && isTerminator(d.toks[j].key) || d.conduitAt(j)) {
 		return true
 	}
@@ -931,7 +929,7 @@ func (d *doc) nameEnds(j, b int) bool {
 	for k2 < b && (isComma(d.toks[k2].key) || d.timeEnd(k2, b) > k2) {
 		k2 = max(k2+1, d.timeEnd(k2, b))
 	}
-	if k2 < b && (lex.comp[d.toks[k2].key] || isColon(d.toks[k2].key)) {
+	if k2 < b && (d.is(&d.toks[k2], wComp) || isColon(d.toks[k2].key)) {
 		return true
 	}
 	// A short venue or conduit, or an apposition after a comma, then the
@@ -949,7 +947,7 @@ func (d *doc) nameEnds(j, b int) bool {
 		if _, v := d.verbAt(n); v || isTerminator(d.toks[n].key) {
 			return false
 		}
-		if lex.comp[d.toks[n].key] || isColon(d.toks[n].key) {
+		if d.is(&d.toks[n], wComp) || isColon(d.toks[n].key) {
 			return true
 		}
 	}
@@ -1116,7 +1114,7 @@ func (d *doc) npEnd(i, b int) int {
 			}
 			break
 		}
-		if lex.comp[t.key] || lex.stopAfterSub[t.key] || d.timeEnd(j, b) > j {
+		if d.is(&t, wComp) || d.is(&t, wStopAfterSub) || d.timeEnd(j, b) > j {
 			break
 		}
 		if _, ok := d.verbAt(j); ok {
@@ -1146,7 +1144,7 @@ func (d *doc) npEnd(i, b int) int {
 				break // لوكالة سانا
 			}
 		}
-		if lex.quoteSuffix[t.key] || t.key == "ل" {
+		if d.is(&t, wQuoteSuffix) || t.key == "ل" {
 			break
 		}
 		j++
@@ -1328,7 +1326,7 @@ func (d *doc) arSubjectFirst(a, first, b int) (found, bool) {
 		// "أحمد عبد الله، وهو تاجر في السوق، قال إن": an unknown name, an
 		// apposition, then the verb.
 		e := first
-		for e < b && e-first < 4 && d.toks[e].kind == tWord && (!strings.HasPrefix(d.toks[e].key, "ال") || e > first && nameLink(d.toks[e-1].key)) && !d.a.lex.stopAfterSub[d.toks[e].key] && !d.a.lex.conjunctions[d.toks[e].key] {
+		for e < b && e-first < 4 && d.toks[e].kind == tWord && (!strings.HasPrefix(d.toks[e].key, "ال") || e > first && nameLink(d.toks[e-1].key)) && !d.is(&d.toks[e], wStopAfterSub) && !d.is(&d.toks[e], wConjunctions) {
 			if _, v := d.verbAt(e); v {
 				return found{}, false
 			}

@@ -76,7 +76,7 @@ func (d *doc) english(s sentence, si int) []found {
 		if !ok || t.kind != tWord || t.key == "according" || t.key == "citing" || t.key == "quoting" || d.inQuote(i) {
 			continue
 		}
-		if i > a && beForms[d.toks[i-1].key] {
+		if i > a && d.is(&d.toks[i-1], wBeForms) {
 			continue // passive: "it is believed", "was reported"
 		}
 		if t.key == "went" && (i+1 >= b || d.toks[i+1].key != "on") {
@@ -239,7 +239,7 @@ func (d *doc) enPrevious(g byte) (src, bool) {
 // enTrap reports sentences in the writer's own voice: "It is believed
 // that", "It is worth noting", "is expected to".
 func (d *doc) enTrap(a, b int) bool {
-	if b-a >= 3 && d.toks[a].key == "it" && beForms[d.toks[a+1].key] {
+	if b-a >= 3 && d.toks[a].key == "it" && d.is(&d.toks[a+1], wBeForms) {
 		switch d.toks[a+2].key {
 		case "believed", "expected", "thought", "said", "reported", "understood", "worth", "likely", "feared", "estimated", "known", "alleged", "claimed", "rumoured", "rumored", "noteworthy":
 			return true
@@ -299,7 +299,7 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 	quoteFirst := false
 	// Where the subject ends: skip "has", "also" back from the verb.
 	j := i
-	for j > a && enAux[d.toks[j-1].key] {
+	for j > a && d.is(&d.toks[j-1], wEnAux) {
 		j--
 	}
 	switch {
@@ -505,7 +505,7 @@ func (d *doc) postposed(i, b int) bool {
 		return false
 	}
 	for k := i + 1; k < end; k++ {
-		if enAux[d.toks[k].key] || beForms[d.toks[k].key] || enModal[d.toks[k].key] {
+		if d.is(&d.toks[k], wEnAux) || d.is(&d.toks[k], wBeForms) || d.is(&d.toks[k], wEnModal) {
 			return false // "said Kyiv would not cede": a clause, not a subject
 		}
 	}
@@ -528,7 +528,7 @@ func (d *doc) sourceLike(i, j int) bool {
 		if _, ok := lex.enTypeNouns[t.key]; ok {
 			return true
 		}
-		if enTitleWords[t.key] && !enDeterminers[t.key] {
+		if d.is(&t, wEnTitleWords) && !d.is(&t, wEnDeterminers) {
 			return true
 		}
 		if val, _ := d.match(k, false); val != nil {
@@ -564,7 +564,7 @@ func (d *doc) segStart(a, e int) int {
 		if t.kind == tPunct && (isComma(t.key) || isColon(t.key) || d.roles[k-1] == -1 || d.roles[k-1] == 1 || t.key == ";" || t.key == "(" || t.key == ")") {
 			break
 		}
-		if enClauseBreak[t.key] {
+		if d.is(&t, wEnClauseBreak) {
 			break
 		}
 		k--
@@ -601,7 +601,7 @@ func (d *doc) nameRun(i, j int) int {
 	for k := j - 1; k >= i; k-- {
 		t := d.toks[k]
 		switch {
-		case t.kind == tWord && t.upper && !enTitleWords[t.key] && !enDeterminers[t.key]:
+		case t.kind == tWord && t.upper && !d.is(&t, wEnTitleWords) && !d.is(&t, wEnDeterminers):
 			n++
 		case t.kind == tWord && d.a.lex.enLower[t.key] && k > i && n > 0:
 		case transparent(t) && n > 0:
@@ -712,7 +712,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 		// says who held it, whatever the registry's dates say.
 		if val.entry == nil {
 			n := end
-			for n < j && (d.toks[n].kind == tWord && d.toks[n].upper && !enTitleWords[d.toks[n].key] || n > end && d.a.lex.enLower[d.toks[n].key]) {
+			for n < j && (d.toks[n].kind == tWord && d.toks[n].upper && !d.is(&d.toks[n], wEnTitleWords) || n > end && d.a.lex.enLower[d.toks[n].key]) {
 				n++
 			}
 			if n-end >= 2 {
@@ -755,7 +755,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			person = &p
 			break
 		}
-		if s.isMedia() && k > i && d.toks[k-1].upper && !enTitleWords[d.toks[k-1].key] && !enDeterminers[d.toks[k-1].key] && d.toks[k-1].key != "'s" {
+		if s.isMedia() && k > i && d.toks[k-1].upper && !d.is(&d.toks[k-1], wEnTitleWords) && !d.is(&d.toks[k-1], wEnDeterminers) && d.toks[k-1].key != "'s" {
 			// "The Kyiv Independent" is not The Independent.
 			k = end - 1
 			continue
@@ -797,7 +797,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 		}
 		// The title before the name, so "the minister" later finds the
 		// minister, not whoever spoke last.
-		if t := j - n - 1; t >= i && d.toks[t].kind == tWord && !d.toks[t].upper || t >= i && enTitleWords[d.toks[t].key] {
+		if t := j - n - 1; t >= i && d.toks[t].kind == tWord && !d.toks[t].upper || t >= i && d.is(&d.toks[t], wEnTitleWords) {
 			s.noun = d.toks[t].key
 		}
 		if q, ok := d.partialPerson(j-n, j); ok {
@@ -830,9 +830,9 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	}
 	// An outlet named with its type noun: "Jordan's Al-Ghad newspaper",
 	// "Egyptian news website Mada Masr".
-	if tn, ok := lex.enTypeNouns[d.toks[j-1].key]; ok && j-i >= 2 && d.toks[j-2].upper && !enDeterminers[d.toks[j-2].key] {
+	if tn, ok := lex.enTypeNouns[d.toks[j-1].key]; ok && j-i >= 2 && d.toks[j-2].upper && !d.is(&d.toks[j-2], wEnDeterminers) {
 		k := j - 1
-		for k > i && (d.toks[k-1].upper || transparent(d.toks[k-1])) && !enDeterminers[d.toks[k-1].key] {
+		for k > i && (d.toks[k-1].upper || transparent(d.toks[k-1])) && !d.is(&d.toks[k-1], wEnDeterminers) {
 			k--
 		}
 		return src{name: d.text(k, j-1), kind: kindOf(tn), gender: 'n', head: d.toks[j-1].key}, true
@@ -846,7 +846,7 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 	}
 	if (d.toks[i].upper || first == "the" || first == "a" || first == "an") && !enDeterminers[first] || first == "the" || first == "a" || first == "an" {
 		for k := i; k < j; k++ {
-			if _, ok := d.enVerb(&d.toks[k]); ok || beForms[d.toks[k].key] {
+			if _, ok := d.enVerb(&d.toks[k]); ok || d.is(&d.toks[k], wBeForms) {
 				return src{}, false // a clause, not a noun phrase
 			}
 		}
@@ -921,7 +921,7 @@ func (d *doc) enPeopleIn(i, j int) (src, bool) {
 		if !ok {
 			// Determiners, numbers, adjectives and nationalities may come
 			// first: "two senior U.S. officials".
-			if t.kind == tWord && (!t.upper || k == i || enTitleWords[t.key] || lex.quantity[t.key]) || t.kind == tNum || transparent(t) {
+			if t.kind == tWord && (!t.upper || k == i || d.is(&t, wEnTitleWords) || lex.quantity[t.key]) || t.kind == tNum || transparent(t) {
 				continue
 			}
 			if t.kind == tWord && t.upper && t.flags&fName == 0 {
@@ -1051,7 +1051,7 @@ func (d *doc) enModifiers(i, j int) bool {
 			if val, _ := d.match(k, false); val != nil && val.entry != nil && (val.entry.Kind == outlet.Person || d.a.m.src(val.entry).isMedia()) {
 				return false
 			}
-			if enDeterminers[t.key] || enPrep[t.key] || t.key == "and" {
+			if d.is(&t, wEnDeterminers) || enPrep[t.key] || t.key == "and" {
 				return false
 			}
 		case t.key == "-":
@@ -1115,7 +1115,7 @@ func (d *doc) enNPAfter(i, b int) (src, int, bool) {
 		if t.kind == tPunct && !transparent(t) && t.key != "." {
 			break
 		}
-		if enClauseBreak[t.key] || t.key == "said" || t.key == "told" {
+		if d.is(&t, wEnClauseBreak) || t.key == "said" || t.key == "told" {
 			break
 		}
 		if _, ok := d.enVerb(&t); ok && end > i {
@@ -1229,7 +1229,7 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 			}
 			// "citing delegates familiar with the matter".
 			end := i + 1
-			for end < b && d.toks[end].kind == tWord && end-i <= 8 && !enClauseBreak[d.toks[end].key] {
+			for end < b && d.toks[end].kind == tWord && end-i <= 8 && !d.is(&d.toks[end], wEnClauseBreak) {
 				end++
 			}
 			if end > i+1 && d.sourceLike(i+1, end) {

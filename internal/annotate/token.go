@@ -70,6 +70,7 @@ type wordTable struct {
 	starts [][2][]*trieNode
 	arVerb []verbAt
 	enVerb []verbAt
+	sets   []uint32 // bit s is set when the word is in wset s
 }
 
 // A verbAt is what a word is as a reporting verb, if ok.
@@ -126,6 +127,49 @@ func (t *wordTable) lookup(w string) (tflag, int32) {
 			}
 		}
 	}
+}
+
+// A wset is a set of words of the lexicon that the word table marks on
+// each of its words, so a rule tests a bit where it would look a word up
+// in a map.
+type wset uint8
+
+const (
+	wComp wset = iota
+	wStopAfterSub
+	wSeqFirst
+	wTimeMods
+	wConjunctions
+	wQuoteSuffix
+	wEnClauseBreak
+	wBeForms
+	wEnTitleWords
+	wEnDeterminers
+	wEnModal
+	wEnAux
+	nSets
+)
+
+// wsets returns the maps of the word sets, by wset.
+func wsets(lex *lexicon) [nSets]map[string]bool {
+	return [nSets]map[string]bool{
+		wComp: lex.comp, wStopAfterSub: lex.stopAfterSub, wSeqFirst: lex.seqFirst, wTimeMods: lex.timeMods,
+		wConjunctions: lex.conjunctions, wQuoteSuffix: lex.quoteSuffix, wEnClauseBreak: enClauseBreak,
+		wBeForms: beForms, wEnTitleWords: enTitleWords, wEnDeterminers: enDeterminers, wEnModal: enModal, wEnAux: enAux,
+	}
+}
+
+// is reports whether token t is a word of set s: the table says so for
+// the words it holds (it holds every word of every set), and a word
+// looked up and not found is in none.
+func (d *doc) is(t *token, s wset) bool {
+	if t.w > 0 {
+		return d.a.words.sets[t.w-1]&(1<<s) != 0
+	}
+	if t.flags&fLooked != 0 {
+		return false
+	}
+	return d.a.sets[s][t.key]
 }
 
 // may reports whether the lexicon may know t as f: false when the word
