@@ -35,12 +35,18 @@ func New(reg *outlet.Registry) *Annotator {
 	a := &Annotator{reg: reg, lex: newLexicon(), m: newMatcher(reg)}
 	a.sets = wsets(a.lex)
 	fl := wordFlags(a.lex, a.m)
-	// The table holds every word of the sets, flagged or not.
+	// The table holds every word of the sets and of the names, flagged
+	// or not.
 	for _, set := range a.sets {
 		for w := range set {
 			fl[w] |= 0
 		}
 	}
+	a.m.root.walk(func(n *trieNode) {
+		for w := range n.next {
+			fl[w] |= 0
+		}
+	})
 	a.words = newWordTable(fl)
 	a.index()
 	return a
@@ -55,6 +61,16 @@ func (a *Annotator) index() {
 	t.arVerb = make([]verbAt, n)
 	t.enVerb = make([]verbAt, n)
 	t.sets = make([]uint32, n)
+	a.m.root.walk(func(n *trieNode) {
+		if n == &a.m.root || n.next == nil {
+			return // the root's children are reached through starts
+		}
+		for w, c := range n.next {
+			_, slot := t.lookup(w)
+			n.kw = append(n.kw, slot)
+			n.kn = append(n.kn, c)
+		}
+	})
 	for i, k := range t.keys {
 		if t.tags[i] == 0 {
 			continue

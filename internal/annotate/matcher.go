@@ -20,6 +20,36 @@ type nameVal struct {
 type trieNode struct {
 	next map[string]*trieNode
 	val  *nameVal
+	// The children again, by the word table's slot of their word
+	// (Annotator.index fills them in): a token looked up in the table
+	// finds its child without hashing its key again.
+	kw []int32
+	kn []*trieNode
+}
+
+// child returns n's child for token t: by t's slot when t was looked up
+// in the word table, which holds every word of every name, else by key.
+func (n *trieNode) child(t *token) *trieNode {
+	switch {
+	case t.w > 0 && n.kn != nil:
+		for i, w := range n.kw {
+			if w == t.w {
+				return n.kn[i]
+			}
+		}
+		return nil
+	case t.flags&fLooked != 0 && n.kn != nil:
+		return nil // not in the table, so in no name
+	}
+	return n.next[t.key]
+}
+
+// walk calls f for n and every node below it.
+func (n *trieNode) walk(f func(*trieNode)) {
+	f(n)
+	for _, c := range n.next {
+		c.walk(f)
+	}
 }
 
 // A fuzzyName is a name, or the first words of one, in collapsed form,
@@ -260,7 +290,7 @@ func (m *matcher) match(toks []token, i int, clitics bool, words *wordTable) (*n
 			if k >= len(toks) || n.next == nil {
 				break
 			}
-			n = n.next[toks[k].key]
+			n = n.child(&toks[k])
 			j = k + 1
 		}
 	}
