@@ -44,8 +44,8 @@ func WrapStatements(doc ast.Node, source []byte, base int, spans []Span) {
 	for _, s := range ss {
 		cuts = append(cuts, s.Start-base, s.End-base)
 	}
-	splitAt(doc, cuts, &textSlab{n: len(cuts) / 3})
 	leaves := leafBlocks(doc, make([]leaf, 0, 32))
+	splitLeaves(leaves, cuts, &textSlab{n: len(cuts) / 3})
 	var w wrapper
 	// Most statements are one run: their nodes come from one slice.
 	nodes := make([]StatementNode, len(ss))

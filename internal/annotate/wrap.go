@@ -85,8 +85,8 @@ func Wrap(doc ast.Node, source []byte, base int, claims []Claim, opt WrapOptions
 	for _, c := range cs {
 		cuts = append(cuts, c.Start-base, c.End-base)
 	}
-	splitAt(doc, cuts, &textSlab{n: len(cuts) / 3})
 	leaves := leafBlocks(doc, make([]leaf, 0, 32))
+	splitLeaves(leaves, cuts, &textSlab{n: len(cuts) / 3})
 	var w wrapper
 	// Most claims are one run: their nodes come from one slice.
 	nodes := make([]ClaimNode, len(cs))
@@ -190,8 +190,20 @@ func (s *textSlab) new(seg text.Segment) *ast.Text {
 	return t
 }
 
-// splitAt cuts every text node of n that a cut falls strictly inside;
-// cuts must be sorted. The node keeps the text before the cut.
+// splitLeaves cuts the text nodes of leaves that a cut falls strictly
+// inside; cuts must be sorted. Every text node is inline content of a
+// leaf, and a leaf with no cut inside its span has none to cut.
+func splitLeaves(leaves []leaf, cuts []int, slab *textSlab) {
+	for _, l := range leaves {
+		if k := sort.SearchInts(cuts, l.lo+1); k < len(cuts) && cuts[k] < l.hi {
+			splitAt(l.n, cuts, slab)
+		}
+	}
+}
+
+// splitAt cuts every text node of n's inline content that a cut falls
+// strictly inside; cuts must be sorted. The node keeps the text before
+// the cut. Blocks inside n are leaves of their own.
 func splitAt(n ast.Node, cuts []int, slab *textSlab) {
 	for c := n.FirstChild(); c != nil; {
 		next := c.NextSibling()
@@ -213,7 +225,7 @@ func splitAt(n ast.Node, cuts []int, slab *textSlab) {
 					t = right
 				}
 			}
-		} else {
+		} else if c.Type() != ast.TypeBlock {
 			splitAt(c, cuts, slab)
 		}
 		c = next
