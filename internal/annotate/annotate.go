@@ -227,6 +227,9 @@ type doc struct {
 	// after its quoted content: "«...»، قال X".
 	contentFirst bool
 	block        *Block
+	bi           int    // the index of block in the input
+	bkey         string // the block's key
+	boff         []int32
 	toks         []token
 	keys         claimKeys   // the folded text of detected claims
 	matches      []matchMemo // the registry names at each token of the block
@@ -249,6 +252,8 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	d.keys.reset()
 	defer a.docs.Put(d)
 	res := &Result{File: in.File, Lang: in.Lang, Claims: []Claim{}, Unattributed: []Span{}}
+	// The blocks' keys make one string, allocated once.
+	d.tz.foldBlocks(in.Blocks)
 	first := true
 	for bi := range in.Blocks {
 		if bi%64 == 0 && ctx.Err() != nil {
@@ -259,6 +264,7 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 		if b.Kind != Byline && strings.TrimSpace(b.Text) != "" {
 			first = false
 		}
+		d.bi = bi
 		d.blockClaims(b)
 	}
 	var diags diag.List
@@ -375,7 +381,8 @@ func (d *doc) blockClaims(b *Block) {
 // sentences.
 func (d *doc) prepare(b *Block) {
 	d.block = b
-	d.toks = d.tz.tokenize(b.Text)
+	d.bkey, d.boff = d.tz.blockKey(d.bi)
+	d.toks = d.tz.split(b.Text, d.bkey, d.boff)
 	d.roles = quoteRoles(d.toks, d.roles)
 	d.depth = d.depth[:0]
 	depth := int32(0)
@@ -589,7 +596,7 @@ func (d *doc) addClaim(f found, end int) {
 	if f.source.entry != nil && d.in.Sources != nil {
 		c.URL = d.in.Sources[f.source.entry.ID]
 	}
-	d.keys.add(d.in.Src, d.block, &d.tz.k, start, stop)
+	d.keys.add(d.in.Src, d.block, d.bkey, d.boff, start, stop)
 	d.claims = append(d.claims, c)
 	d.csrc = append(d.csrc, f.source)
 }
@@ -789,7 +796,7 @@ func (ks *claimKeys) reset() {
 // add records the key of the file span [start, end) if the block's text
 // holds that span byte for byte: then its fold is the stretch of the
 // block's key that those bytes produced.
-func (ks *claimKeys) add(src []byte, b *Block, k *fold.Key, start, end int) {
+func (ks *claimKeys) add(src []byte, b *Block, bkey string, off []int32, start, end int) {
 	ts := -1
 	for _, s := range b.Segs {
 		if s.Src <= start && start < s.Src+s.Len {
@@ -801,15 +808,15 @@ func (ks *claimKeys) add(src []byte, b *Block, k *fold.Key, start, end int) {
 	if ts < 0 || te > len(b.Text) || b.Text[ts:te] != string(src[start:end]) {
 		return
 	}
-	i, _ := slices.BinarySearch(k.Off, int32(ts))
-	j, _ := slices.BinarySearch(k.Off, int32(te))
-	for i > 0 && k.Off[i-1] == int32(ts) {
+	i, _ := slices.BinarySearch(off, int32(ts))
+	j, _ := slices.BinarySearch(off, int32(te))
+	for i > 0 && off[i-1] == int32(ts) {
 		i-- // the first byte of a rune
 	}
-	for j > 0 && k.Off[j-1] == int32(te) {
+	for j > 0 && off[j-1] == int32(te) {
 		j--
 	}
-	key := k.B[i:j]
+	key := bkey[i:j]
 	// Folding drops leading and trailing space.
 	if len(key) > 0 && key[0] == ' ' {
 		key = key[1:]

@@ -50,6 +50,30 @@ type tokenizer struct {
 	k     fold.Key
 	toks  []token
 	words *wordTable
+	// The keys of a document's blocks, folded at once (foldBlocks) into
+	// one string: block i's is all[bk[i]:bk[i+1]], its offsets
+	// k.Off[bk[i]:bk[i+1]].
+	all string
+	bk  []int
+}
+
+// foldBlocks folds the text of every block, for tokenizeBlock.
+func (t *tokenizer) foldBlocks(blocks []Block) {
+	t.k.Tier = fold.Loose
+	t.k.Reset()
+	t.bk = append(t.bk[:0], 0)
+	for i := range blocks {
+		t.k.Mark()
+		t.k.WriteString(blocks[i].Text, 0)
+		t.bk = append(t.bk, len(t.k.B))
+	}
+	t.all = string(t.k.B)
+}
+
+// blockKey returns the key of block i and its offsets, after foldBlocks.
+func (t *tokenizer) blockKey(i int) (string, []int32) {
+	a, b := t.bk[i], t.bk[i+1]
+	return t.all[a:b], t.k.Off[a:b:b]
 }
 
 // A wordTable maps the words the lexicon and the registry know to their
@@ -192,7 +216,12 @@ func (t *tokenizer) tokenize(text string) []token {
 	t.k.Tier = fold.Loose
 	t.k.Reset()
 	t.k.WriteString(text, 0)
-	key := string(t.k.B)
+	return t.split(text, string(t.k.B), t.k.Off)
+}
+
+// split splits text into tokens, given its key and the key's offsets
+// into text.
+func (t *tokenizer) split(text, key string, off []int32) []token {
 	t.toks = t.toks[:0]
 	space := true
 	for i := 0; i < len(key); {
@@ -217,7 +246,11 @@ func (t *tokenizer) tokenize(text string) []token {
 		default:
 			i += n
 		}
-		s, e := t.k.Span(start, i)
+		// The token's span, as fold.Key.Span gives it.
+		s, e := int(off[start]), len(text)
+		if i < len(key) {
+			e = int(off[i])
+		}
 		tok := token{key: key[start:i], s: s, e: e, kind: kind, space: space}
 		if kind == tWord && t.words != nil {
 			f, w := t.words.lookup(tok.key)

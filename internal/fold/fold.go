@@ -59,6 +59,7 @@ type Key struct {
 	NoOffsets bool
 
 	end     int  // source offset just past the last rune written
+	start   int  // where the current string starts in B (see Mark)
 	pending bool // a space is owed before the next non-space byte
 	pendOff int  // source offset of that space
 }
@@ -68,6 +69,16 @@ func (k *Key) Reset() {
 	k.B = k.B[:0]
 	k.Off = k.Off[:0]
 	k.end = 0
+	k.start = 0
+	k.pending = false
+}
+
+// Mark starts a new string at the end of the key, folded as if the key
+// were empty: no space is owed from before and leading space is dropped.
+// Strings folded one after another this way share B and Off; Span works
+// for the last one only.
+func (k *Key) Mark() {
+	k.start = len(k.B)
 	k.pending = false
 }
 
@@ -216,7 +227,7 @@ func (k *Key) ascii(c byte, off int) {
 }
 
 func (k *Key) space(off int) {
-	if len(k.B) == 0 || k.pending {
+	if len(k.B) == k.start || k.pending {
 		return
 	}
 	k.pending = true

@@ -1,6 +1,7 @@
 package fold
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -244,5 +245,26 @@ func TestNoOffsets(t *testing.T) {
 	b.WriteString(s, 0)
 	if string(a.B) != string(b.B) || len(b.Off) != 0 {
 		t.Fatalf("NoOffsets key %q (%d offsets), want %q and none", b.B, len(b.Off), a.B)
+	}
+}
+
+// Strings folded one after another with Mark fold as they would alone.
+func TestMark(t *testing.T) {
+	parts := []string{"  وقالت   الوكالة ", "\tThe Agency  said ", "", " ﻷ "}
+	var k Key
+	k.Tier = Loose
+	for _, p := range parts {
+		k.Mark()
+		from := len(k.B)
+		k.WriteString(p, 0)
+		var alone Key
+		alone.Tier = Loose
+		alone.WriteString(p, 0)
+		if got := string(k.B[from:]); got != string(alone.B) {
+			t.Errorf("%q after Mark folds to %q, alone to %q", p, got, alone.B)
+		}
+		if got := k.Off[from:]; !slices.Equal(got, alone.Off) {
+			t.Errorf("%q after Mark has offsets %v, alone %v", p, got, alone.Off)
+		}
 	}
 }
