@@ -133,7 +133,9 @@ type builder struct {
 	cat  i18n.Catalog
 	r    *render.Renderer
 
-	feeds       []render.Feed     // the site's Atom feeds; see feedLinks
+	feeds []render.Feed // the site's Atom feeds; see feedLinks
+	// feedBodies are the articles the feeds carry in full.
+	feedBodies  map[*render.Article]bool
 	searchPages map[string]string // the search pages' folders by language
 	taxonomies  map[string][]*render.Term
 	claimIdx    *claims.Index
@@ -171,14 +173,21 @@ func (b *builder) build(ctx context.Context) error {
 }
 
 // make renders the articles and writes every page and file of the site.
+// What lists and indexes need of the articles comes from their front
+// matter, so it is gathered first; then each article's page is written as
+// soon as its body is rendered (see finishArticle), and the pages that
+// gather many articles last.
 func (b *builder) make(ctx context.Context, docs []*content.Doc) error {
 	articles := b.articles(docs)
-	if err := b.renderBodies(ctx, articles); err != nil {
-		return err
-	}
 	b.collect(articles)
 	if b.inc != nil {
 		b.inc.articles = articles
+	}
+	if err := b.renderBodies(ctx, articles); err != nil {
+		return err
+	}
+	if b.inc == nil { // a Builder makes it only when an outlet page is asked for
+		b.claimIdx = b.claimIndex(articles)
 	}
 	return b.writeAll(ctx, articles)
 }
@@ -268,17 +277,16 @@ func contentFolderDiag(err error) diag.List {
 	return d
 }
 
-// collect orders the articles and gathers what lists and indexes need:
-// translations, taxonomies, feeds, the claims by source, search pages.
+// collect orders the articles and gathers what lists and indexes need of
+// their front matter, before any body is rendered: translations,
+// taxonomies, feeds, search pages.
 func (b *builder) collect(articles []*render.Article) {
 	sortArticles(articles)
 	linkTranslations(articles)
 	b.taxonomies = b.gatherTaxonomies(articles)
 	b.feeds = b.feedLinks(articles)
-	if b.inc == nil { // a Builder makes it only when an outlet page is asked for
-		b.claimIdx = b.claimIndex(articles)
-	}
 	b.searchPages = b.searchPageLangs(articles)
+	b.feedBodies = b.feedArticles(articles)
 }
 
 // writeAll renders and writes every page and file of the site.
@@ -286,14 +294,6 @@ func (b *builder) writeAll(ctx context.Context, articles []*render.Article) erro
 	taxonomies, claimIdx := b.taxonomies, b.claimIdx
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, a := range articles {
-		if b.inc != nil && b.inc.reuseArticlePage(b, a) {
-			continue
-		}
-		g.Go(func() error {
-			return b.writePage(gctx, b.articlePage(a))
-		})
-	}
 	for _, p := range b.listPages(articles) {
 		g.Go(func() error { return b.writePage(gctx, p) })
 	}
@@ -411,17 +411,38 @@ func (b *builder) renderBodies(ctx context.Context, articles []*render.Article) 
 				return err
 			}
 			if b.inc != nil && b.inc.reuseBody(b, a) {
-				return nil
+				return b.finishArticle(ctx, a)
 			}
 			diags := b.r.Body(ctx, a.Doc, a)
 			b.addDiags(diags)
 			if b.inc != nil && ctx.Err() == nil {
-				b.inc.keepBody(a, diags)
+				b.inc.keepBody(b, a, diags)
 			}
-			return nil
+			return b.finishArticle(ctx, a)
 		})
 	}
 	return g.Wait()
+}
+
+// finishArticle writes what is made of one article alone as soon as its
+// body is rendered: its page and, in a Builder, its claims.json. Then,
+// when the build writes through to a folder (see disk), it lets go of the
+// body's HTML, which only the feeds need later: a build of any size holds
+// the HTML of no more articles than it renders at once.
+func (b *builder) finishArticle(ctx context.Context, a *render.Article) error {
+	if b.inc == nil || !b.inc.reuseArticlePage(b, a) {
+		if err := b.writePage(ctx, b.articlePage(a)); err != nil {
+			return err
+		}
+	}
+	if b.inc == nil {
+		return nil
+	}
+	b.inc.articleClaims(b, a)
+	if b.inc.m.disk != nil && !b.feedBodies[a] {
+		a.Body = ""
+	}
+	return nil
 }
 
 // sortArticles orders articles newest first; undated ones last, then by

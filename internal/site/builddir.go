@@ -98,7 +98,7 @@ func writeDir(ctx context.Context, cfg Config, dir string) (*Result, error) {
 	if kerr == nil {
 		// The incremental build, its memory kept on disk (see disk).
 		env = envKey(cfg, now.Exe.Sum)
-		d = &disk{w: w, kept: map[*File]hash{}, keptGroups: map[*group]bool{}}
+		d = &disk{w: w, cache: cache, kept: map[*File]hash{}, keptGroups: map[*group]bool{}}
 		bl = NewBuilder(cfg)
 		bl.m.disk = d
 		idx = d.restore(cache, env, old, &bl.m)
@@ -117,10 +117,16 @@ func writeDir(ctx context.Context, cfg Config, dir string) (*Result, error) {
 	}
 	if err != nil {
 		os.RemoveAll(stage)
+		if d != nil {
+			d.dropPending()
+		}
 		return res, err
 	}
 	removed, err := w.commit(cache)
 	if err != nil {
+		if d != nil {
+			d.dropPending()
+		}
 		if fresh {
 			os.RemoveAll(stage)
 		}

@@ -133,10 +133,17 @@ func (b *builder) encodeClaims(ctx context.Context, articles []*render.Article, 
 // of their objects, each indented one level further, as encoding the list
 // whole would.
 func claimsArray(parts [][]byte) []byte {
+	return claimsArrayOf(len(parts), func(i int) []byte { return parts[i] })
+}
+
+// claimsArrayOf is claimsArray of n parts that part gives, each asked for
+// twice and none kept: they may be read from disk.
+func claimsArrayOf(parts int, part func(i int) []byte) []byte {
 	// Sized exactly first: the site's file is as large as all the
 	// articles' together, and grows by no copies.
 	size, n := len("[]\n"), 0
-	for _, data := range parts {
+	for i := range parts {
+		data := part(i)
 		if data == nil {
 			continue
 		}
@@ -150,7 +157,8 @@ func claimsArray(parts [][]byte) []byte {
 	all := make([]byte, 0, size)
 	all = append(all, '[')
 	n = 0
-	for _, data := range parts {
+	for i := range parts {
+		data := part(i)
 		if data == nil {
 			continue
 		}

@@ -25,8 +25,9 @@ import (
 // Files of a cache folder that keep a Builder's memory between runs of
 // BuildDir (see disk).
 const (
-	bodiesName = "bodies"       // the rendered articles, appended to
-	indexName  = "bodies.index" // which of them are current, and the keys
+	bodiesName  = "bodies"         // the rendered articles, appended to
+	indexName   = "bodies.index"   // which of them are current, and the keys
+	pendingName = "bodies.pending" // the articles this run rendered
 )
 
 // A disk is what BuildDir adds to a Builder, so that the preview server's
@@ -35,10 +36,12 @@ const (
 // folder: every article as rendered (the bodies file, appended to, and its
 // index), and the key of every file of the site (in the manifest; the bytes
 // are in the site itself). And it writes each file through to the site's
-// dirWriter as the build makes it, keeping only its hash in memory, so a
-// build of any size holds no more than its articles.
+// dirWriter as the build makes it, keeping only its hash in memory, and
+// each article's record to the cache folder as soon as it is rendered (see
+// keepRecord), so a build of any size holds no article's HTML for long.
 type disk struct {
-	w *dirWriter
+	w     *dirWriter
+	cache string // the cache folder
 	// kept are the files of the last build that the memory was given:
 	// in the site folder, under the keys they were made from.
 	kept map[*File]hash
@@ -47,6 +50,12 @@ type disk struct {
 
 	mu  sync.Mutex
 	err error // the first failure to write
+	// pending holds the records of the articles this run rendered, at
+	// the places pendingAt gives, by content path; save moves them into
+	// the bodies file.
+	pending   *os.File
+	pendingN  int64
+	pendingAt map[string]bodyEntry
 	// lazy are the files made on first use (outlet pages, claims.json),
 	// which drain makes on every core once the build is done.
 	lazy []lazyOut
@@ -115,6 +124,80 @@ func (d *disk) flushGroup(g *group) {
 			d.fail(fmt.Errorf("writing %s: %w", name, err))
 		}
 	}
+}
+
+// readBack stands for the file name just written through, whose bytes
+// hash to sum: they are read back from the staging folder or, when they
+// were there already, the site, when something asks (claims.json gathers
+// the articles').
+func (d *disk) readBack(name string, sum hash) *File {
+	return newDiskFile(sum, func() []byte {
+		for _, dir := range []string{d.w.stage, d.w.dir} {
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+			if err == nil && sha256.Sum256(data) == sum {
+				return data
+			}
+		}
+		d.fail(fmt.Errorf("%s changed during the build", name))
+		return nil
+	})
+}
+
+// keepRecord writes the record of the article at content path p, just
+// rendered from files whose hash is key, to the pending file of the cache
+// folder, and reports whether it did: the build need not keep its HTML.
+func (d *disk) keepRecord(p string, key hash, a *render.Article, diags diag.List) bool {
+	rec := encodeRecord(key, a, diags)
+	if rec == nil {
+		return false
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.pending == nil {
+		if d.pendingAt != nil { // could not be made
+			return false
+		}
+		d.pendingAt = map[string]bodyEntry{}
+		f, err := os.OpenFile(filepath.Join(d.cache, pendingName), os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return false
+		}
+		d.pending = f
+	}
+	if _, err := d.pending.Write(rec); err != nil {
+		// Its places cannot be trusted any more: what was written
+		// there is rendered again next time.
+		d.pending.Close()
+		d.pending = nil
+		return false
+	}
+	d.pendingAt[p] = bodyEntry{Key: key, Off: d.pendingN, Size: int64(len(rec)), Sum: sha256.Sum256(rec)}
+	d.pendingN += int64(len(rec))
+	return true
+}
+
+// dropPending closes and removes the pending file, once save has taken
+// what it needs of it or the build failed.
+func (d *disk) dropPending() {
+	if d.pending != nil {
+		d.pending.Close()
+		os.Remove(d.pending.Name())
+		d.pending = nil
+	}
+}
+
+// encodeRecord encodes the record of an article rendered from files whose
+// hash is key.
+func encodeRecord(key hash, a *render.Article, diags diag.List) []byte {
+	rec := &articleRecord{
+		Key: key, Title: a.Title, Lang: a.Lang, Dir: a.Dir, Path: a.Path, Link: a.Link,
+		Date: a.Date, Lastmod: a.Lastmod, Authors: a.Authors, Summary: a.Summary,
+		Body: string(a.Body), Headings: a.Headings, Words: a.Words, Text: a.Text, Diags: diags,
+	}
+	if a.Claims != nil {
+		rec.Claims, rec.Statements = a.Claims.Result, a.Claims.Statements
+	}
+	return appendRecord(nil, rec)
 }
 
 // remembered notes the key a file was made from, for the next run, and
@@ -304,7 +387,7 @@ func (d *disk) restore(cache string, env hash, old *manifest, m *memo) *bodiesIn
 // bytes, when something asks (claims.json gathers the articles'), are
 // read from the site.
 func (d *disk) keptFile(name string, e fileEntry) *File {
-	f := newLazyFile(e.Sum, func() []byte {
+	f := newDiskFile(e.Sum, func() []byte {
 		data, err := os.ReadFile(filepath.Join(d.w.dir, filepath.FromSlash(name)))
 		if err != nil || int64(len(data)) != e.Size || sha256.Sum256(data) != e.Sum {
 			d.fail(fmt.Errorf("%s changed during the build", name))
@@ -352,6 +435,7 @@ func (bl *Builder) adopt(dm *docMemo, fresh *docMemo) {
 // rendered before is kept where it is; the file is written anew, with
 // the current records only, when more than half of it is stale.
 func (d *disk) save(cache string, env hash, m *memo, prev *bodiesIndex) error {
+	defer d.dropPending()
 	x := &bodiesIndex{Version: stateVersion, Env: env, BodyKey: m.bodyKey, PageKey: m.pageKey, Entries: map[string]bodyEntry{}}
 	var fresh []string
 	var live int64
@@ -394,32 +478,46 @@ func (d *disk) save(cache string, env hash, m *memo, prev *bodiesIndex) error {
 			defer old.Close()
 		}
 	}
-	// record encodes the record of article p, or reads it back from the
-	// old file; nil when it cannot be kept.
+	// record reads back the record of article p from the pending or the
+	// old file, or encodes it; nil when it cannot be kept.
 	record := func(p string) []byte {
 		dm := m.docs[p]
+		if e, ok := d.pendingAt[p]; ok && e.Key == dm.key && d.pending != nil {
+			buf := make([]byte, e.Size)
+			if _, err := d.pending.ReadAt(buf, e.Off); err == nil && sha256.Sum256(buf) == e.Sum {
+				return buf
+			}
+		}
 		if e, ok := prev.entry(p); ok && e.Key == dm.key && old != nil {
 			buf := make([]byte, e.Size)
 			if _, err := old.ReadAt(buf, e.Off); err == nil && sha256.Sum256(buf) == e.Sum {
 				return buf
 			}
 		}
-		a := dm.body
-		rec := &articleRecord{
-			Key: dm.key, Title: a.Title, Lang: a.Lang, Dir: a.Dir, Path: a.Path, Link: a.Link,
-			Date: a.Date, Lastmod: a.Lastmod, Authors: a.Authors, Summary: a.Summary,
-			Body: string(a.Body), Headings: a.Headings, Words: a.Words, Text: a.Text, Diags: dm.bodyDiags,
+		if _, ok := d.pendingAt[p]; ok {
+			return nil // its HTML went to the pending file only: rendered again next time
 		}
-		if a.Claims != nil {
-			rec.Claims, rec.Statements = a.Claims.Result, a.Claims.Statements
-		}
-		return appendRecord(nil, rec)
+		return encodeRecord(dm.key, dm.body, dm.bodyDiags)
 	}
 	flag := os.O_WRONLY | os.O_CREATE | os.O_APPEND
 	target := name
 	if rewrite {
 		target = name + ".new"
 		flag = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	if rewrite && d.pending != nil {
+		// The pending file, which holds the records this run made,
+		// becomes the new bodies file: the others are added to it.
+		target, flag, size = d.pending.Name(), os.O_WRONLY|os.O_APPEND, d.pendingN
+		rest := fresh[:0]
+		for _, p := range fresh {
+			if e, ok := d.pendingAt[p]; ok && e.Key == m.docs[p].key {
+				x.Entries[p] = e
+				continue
+			}
+			rest = append(rest, p)
+		}
+		fresh = rest
 	}
 	out, err := os.OpenFile(target, flag, 0o644)
 	if err != nil {

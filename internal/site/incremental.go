@@ -432,15 +432,16 @@ type incState struct {
 
 	bodies, pages atomic.Int64
 
-	// akeys are the keys of this build's articles, set while bodies
-	// are rendered and only read after.
+	// akeys are the keys of this build's articles, set as bodies are
+	// rendered (guarded by mu: pages are made meanwhile).
 	akeys map[*render.Article]hash
 
 	siteOnce sync.Once
 	site     hash // see siteKey
 
-	cardMu sync.Mutex
-	cards  map[*render.Article]hash // see cardKey
+	cardMu    sync.Mutex               // guards cards and claimOuts
+	cards     map[*render.Article]hash // see cardKey
+	claimOuts map[*render.Article]claimsOut
 
 	// What a later patch (see Builder.patch) needs of this build: the
 	// sources with outlet pages and the key of their set, and each
@@ -462,30 +463,46 @@ func (inc *incState) reuseBody(b *builder, a *render.Article) bool {
 	if dm == nil || dm.doc != a.Doc || dm.body == nil {
 		return false
 	}
-	*a = *dm.body
+	// What the body gives: the rest is a's own (the same Doc gives the
+	// same), and its terms and translations are this build's, which other
+	// articles' pages may be reading.
+	x := dm.body
+	a.Summary, a.Body, a.Headings, a.Claims, a.Words, a.Text = x.Summary, x.Body, x.Headings, x.Claims, x.Words, x.Text
 	b.addDiags(dm.bodyDiags)
 	inc.akeys[a] = dm.key
 	return true
 }
 
-// keepBody remembers a's body for later builds.
-func (inc *incState) keepBody(a *render.Article, diags diag.List) {
+// keepBody remembers a's body for later builds; BuildDir's disk keeps it
+// in the cache folder instead (see disk.keepRecord).
+func (inc *incState) keepBody(b *builder, a *render.Article, diags diag.List) {
 	inc.bodies.Add(1)
 	inc.mu.Lock()
-	defer inc.mu.Unlock()
 	dm := inc.m.docs[a.Doc.Path]
 	if dm == nil || dm.doc != a.Doc {
+		inc.mu.Unlock()
 		return
 	}
+	key := dm.key
+	inc.mu.Unlock()
 	saved := *a
+	// The body alone, before the build links it to others.
+	saved.Terms, saved.Translations = nil, nil
+	if d := inc.m.disk; d != nil && d.keepRecord(a.Doc.Path, key, &saved, diags) {
+		saved.Body = "" // on disk; the page is made from a
+	}
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
 	dm.body, dm.bodyDiags = &saved, diags
-	inc.akeys[a] = dm.key
+	inc.akeys[a] = key
 }
 
 // articleKey is the key of an article's own data: of its files. An
 // article whose body was not rendered has none, and a zero key, which
 // never matches a remembered one.
 func (inc *incState) articleKey(a *render.Article) hash {
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
 	return inc.akeys[a]
 }
 
@@ -1114,15 +1131,7 @@ func (inc *incState) reuseFeeds(b *builder, articles []*render.Article) bool {
 	k := newKeyer(inc.m.pageKey, "feeds")
 	for _, f := range b.feeds {
 		k.str(f.Lang, f.Link)
-		n := 0
-		for _, a := range articles {
-			if a.Date.IsZero() || f.Lang != "" && i18n.Base(a.Lang) != f.Lang {
-				continue
-			}
-			if lim := b.conf.Feed.Limit; lim > 0 && n == lim {
-				break
-			}
-			n++
+		for _, a := range b.feedItems(f, articles) {
 			k.sum32(inc.articleKey(a))
 			k.str(a.Path)
 		}
@@ -1211,47 +1220,68 @@ func (inc *incState) keepAssets() {
 	}
 }
 
-// claimsData writes each article's claims.json from memory when the
-// article did not change, and claims.json of the whole site lazily.
-func (inc *incState) claimsData(ctx context.Context, b *builder, articles []*render.Article) error {
+// A claimsOut is an article's claims.json and the key it is made from.
+type claimsOut struct {
+	key hash
+	f   *File
+}
+
+// articleClaims writes a's claims.json, from memory when the article did
+// not change, as soon as its body is rendered (see finishArticle).
+func (inc *incState) articleClaims(b *builder, a *render.Article) {
+	if a.Claims == nil {
+		return
+	}
 	// Claims data is made from the articles alone, not the templates.
+	var kb keyer
+	key := inc.claimsKey(&kb, b, a)
+	name := a.Path + "claims.json"
+	f := inc.reuse(name, key)
+	if f != nil {
+		b.put(name, f)
+	} else {
+		data, err := claims.MarshalJSON(a.Claims.Data(b.articleURL(a)))
+		if err != nil {
+			var d diag.List
+			d.Addf(diag.Pos{File: a.Doc.Path}, "%v", err)
+			b.addDiags(d)
+			return
+		}
+		f = NewFile(data)
+		b.put(name, f)
+		inc.remember(name, key, f)
+		if d := inc.m.disk; d != nil {
+			// Written: the site's claims.json reads it back.
+			f = d.readBack(name, f.Hash)
+		}
+	}
+	inc.cardMu.Lock()
+	defer inc.cardMu.Unlock()
+	if inc.claimOuts == nil {
+		inc.claimOuts = map[*render.Article]claimsOut{}
+	}
+	inc.claimOuts[a] = claimsOut{key, f}
+}
+
+// claimsData gathers the articles' claims.json, which finishArticle
+// wrote, into claims.json of the whole site, made lazily.
+func (inc *incState) claimsData(ctx context.Context, b *builder, articles []*render.Article) error {
 	keys := make([]hash, len(articles))
 	files := make([]*File, len(articles))
-	var kb keyer
+	inc.cardMu.Lock()
 	for i, a := range articles {
-		if err := ctx.Err(); err != nil {
-			return err
+		if o, ok := inc.claimOuts[a]; ok {
+			keys[i], files[i] = o.key, o.f
+		} else if a.Claims != nil {
+			// An article whose claims could not be encoded keeps
+			// its key, as it always has.
+			var kb keyer
+			keys[i] = inc.claimsKey(&kb, b, a)
 		}
-		if a.Claims == nil {
-			continue
-		}
-		keys[i] = inc.claimsKey(&kb, b, a)
-		files[i] = inc.reuse(a.Path+"claims.json", keys[i])
 	}
-	// The new ones, on every core.
-	reused := make(map[*render.Article]bool, len(articles))
-	for i, a := range articles {
-		reused[a] = files[i] != nil
-	}
-	parts, err := b.encodeClaims(ctx, articles, func(a *render.Article) []byte {
-		if reused[a] {
-			return []byte{} // not encoded again; its file is files[i]
-		}
-		return nil
-	})
-	if err != nil {
+	inc.cardMu.Unlock()
+	if err := ctx.Err(); err != nil {
 		return err
-	}
-	for i, a := range articles {
-		name := a.Path + "claims.json"
-		switch {
-		case files[i] != nil:
-			b.put(name, files[i])
-		case parts[i] != nil:
-			files[i] = NewFile(parts[i])
-			b.put(name, files[i])
-			inc.remember(name, keys[i], files[i])
-		}
 	}
 	inc.claimKeys, inc.claimFiles = keys, files
 	inc.siteClaims(b, articles, keys, files)
@@ -1284,13 +1314,12 @@ func (inc *incState) siteClaims(b *builder, articles []*render.Article, keys []h
 	}
 	// The site's file is the articles' put together, made on first use.
 	f := newLazyFile(key, func() []byte {
-		parts := make([][]byte, len(files))
-		for i, f := range files {
-			if f != nil {
-				parts[i] = f.Data()
+		return claimsArrayOf(len(files), func(i int) []byte {
+			if files[i] == nil {
+				return nil
 			}
-		}
-		return claimsArray(parts)
+			return files[i].Data()
+		})
 	})
 	b.put("claims.json", f)
 	inc.remember("claims.json", key, f)

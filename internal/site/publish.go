@@ -80,18 +80,40 @@ func (b *builder) writeFeeds(ctx context.Context, articles []*render.Article) er
 		if f.Lang != "" {
 			a.ID = b.conf.URL(f.Link)
 		}
-		for _, art := range articles {
-			if art.Date.IsZero() || f.Lang != "" && i18n.Base(art.Lang) != f.Lang {
-				continue
-			}
-			if lim := b.conf.Feed.Limit; lim > 0 && len(a.Entries) == lim {
-				break
-			}
+		for _, art := range b.feedItems(f, articles) {
 			a.Entries = append(a.Entries, b.feedEntry(art))
 		}
 		b.write(f.Link, a.Bytes())
 	}
 	return nil
+}
+
+// feedItems returns the articles the feed f carries, of articles in the
+// site's order: the newest dated ones, up to the limit.
+func (b *builder) feedItems(f render.Feed, articles []*render.Article) []*render.Article {
+	var out []*render.Article
+	for _, a := range articles {
+		if a.Date.IsZero() || f.Lang != "" && i18n.Base(a.Lang) != f.Lang {
+			continue
+		}
+		if lim := b.conf.Feed.Limit; lim > 0 && len(out) == lim {
+			break
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// feedArticles returns the articles some feed carries in full, whose
+// bodies a build keeps until the feeds are written.
+func (b *builder) feedArticles(articles []*render.Article) map[*render.Article]bool {
+	out := map[*render.Article]bool{}
+	for _, f := range b.feeds {
+		for _, a := range b.feedItems(f, articles) {
+			out[a] = true
+		}
+	}
+	return out
 }
 
 func (b *builder) feedEntry(a *render.Article) feed.Entry {

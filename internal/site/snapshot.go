@@ -46,6 +46,10 @@ type File struct {
 	Hash [sha256.Size]byte
 	data []byte
 	make *lazyData
+	// read, when set, reads the bytes anew each time they are asked for,
+	// and keeps none: for files written to disk already, which a build
+	// reads once (see disk.readBack).
+	read func() []byte
 }
 
 type lazyData struct {
@@ -64,9 +68,18 @@ func newLazyFile(key hash, fn func() []byte) *File {
 	return &File{Hash: key, make: &lazyData{fn: fn}}
 }
 
+// newDiskFile returns a File whose bytes, which hash to sum, are on disk
+// and are read by read each time they are asked for.
+func newDiskFile(sum hash, read func() []byte) *File {
+	return &File{Hash: sum, read: read}
+}
+
 // Data returns the file's bytes, making them first if the file is lazy.
 // They must not be modified.
 func (f *File) Data() []byte {
+	if f.read != nil {
+		return f.read()
+	}
 	if f.make != nil {
 		f.make.once.Do(func() {
 			f.data = f.make.fn()
@@ -77,7 +90,7 @@ func (f *File) Data() []byte {
 }
 
 // Lazy reports whether the file is made on first use.
-func (f *File) Lazy() bool { return f.make != nil }
+func (f *File) Lazy() bool { return f.make != nil || f.read != nil }
 
 // A group is a set of files under the folder dir, made together by fn on
 // first use of any of them.
