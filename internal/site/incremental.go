@@ -1240,14 +1240,7 @@ func (inc *incState) articleClaims(b *builder, a *render.Article) {
 	if f != nil {
 		b.put(name, f)
 	} else {
-		data, err := claims.MarshalJSON(a.Claims.Data(b.articleURL(a)))
-		if err != nil {
-			var d diag.List
-			d.Addf(diag.Pos{File: a.Doc.Path}, "%v", err)
-			b.addDiags(d)
-			return
-		}
-		f = NewFile(data)
+		f = NewFile(b.claimsJSON(a))
 		b.put(name, f)
 		inc.remember(name, key, f)
 		if d := inc.m.disk; d != nil {
@@ -1272,11 +1265,6 @@ func (inc *incState) claimsData(ctx context.Context, b *builder, articles []*ren
 	for i, a := range articles {
 		if o, ok := inc.claimOuts[a]; ok {
 			keys[i], files[i] = o.key, o.f
-		} else if a.Claims != nil {
-			// An article whose claims could not be encoded keeps
-			// its key, as it always has.
-			var kb keyer
-			keys[i] = inc.claimsKey(&kb, b, a)
 		}
 	}
 	inc.cardMu.Unlock()

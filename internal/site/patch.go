@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"github.com/isnad/isnad/internal/claims"
 	"github.com/isnad/isnad/internal/content"
 	"github.com/isnad/isnad/internal/diag"
 	"github.com/isnad/isnad/internal/render"
@@ -462,11 +461,7 @@ func (inc *incState) patchClaims(b *builder, articles []*render.Article, i int, 
 		name := y.Path + "claims.json"
 		f := inc.reuse(name, keys[i])
 		if f == nil {
-			data, err := claims.MarshalJSON(y.Claims.Data(b.articleURL(y)))
-			if err != nil {
-				return false
-			}
-			f = NewFile(data)
+			f = NewFile(b.claimsJSON(y))
 			inc.remember(name, keys[i], f)
 		}
 		files[i] = f
