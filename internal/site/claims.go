@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"html/template"
+	"io"
 	"runtime"
 
 	"golang.org/x/sync/errgroup"
@@ -158,27 +159,54 @@ func claimsArrayOf(parts int, part func(i int) []byte) []byte {
 	all = append(all, '[')
 	n = 0
 	for i := range parts {
-		data := part(i)
-		if data == nil {
-			continue
+		if data := part(i); data != nil {
+			all = appendClaimsItem(all, n == 0, data)
+			n++
 		}
-		if n > 0 {
-			all = append(all, ',')
-		}
-		all = append(all, "\n  "...)
-		data = bytes.TrimSuffix(data, []byte("\n"))
-		for {
-			i := bytes.IndexByte(data, '\n')
-			if i < 0 {
-				all = append(all, data...)
-				break
-			}
-			all = append(all, data[:i]...)
-			all = append(all, "\n  "...)
-			data = data[i+1:]
-		}
-		n++
 	}
+	return appendClaimsEnd(all, n)
+}
+
+// writeClaimsArray writes claimsArray of n parts that part gives, each
+// asked for once, to w.
+func writeClaimsArray(w io.Writer, parts int, part func(i int) []byte) error {
+	buf := []byte{'['}
+	n := 0
+	for i := range parts {
+		if data := part(i); data != nil {
+			buf = appendClaimsItem(buf, n == 0, data)
+			n++
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	_, err := w.Write(appendClaimsEnd(buf, n))
+	return err
+}
+
+// appendClaimsItem appends an article's claims data to the site's list,
+// indented one level further; first says it is the first in the list.
+func appendClaimsItem(all []byte, first bool, data []byte) []byte {
+	if !first {
+		all = append(all, ',')
+	}
+	all = append(all, "\n  "...)
+	data = bytes.TrimSuffix(data, []byte("\n"))
+	for {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return append(all, data...)
+		}
+		all = append(all, data[:i]...)
+		all = append(all, "\n  "...)
+		data = data[i+1:]
+	}
+}
+
+// appendClaimsEnd closes the site's list of n articles' claims.
+func appendClaimsEnd(all []byte, n int) []byte {
 	if n > 0 {
 		all = append(all, '\n')
 	}

@@ -38,5 +38,12 @@ func TestClaimsArrayIsWhatEncodingJSONWrites(t *testing.T) {
 		if got := claimsArray(parts[:n]); !bytes.Equal(got, want) {
 			t.Errorf("%d articles: claimsArray gives\n%.500s\nwant\n%.500s", n, got, want)
 		}
+		var buf bytes.Buffer
+		if err := writeClaimsArray(&buf, n, func(i int) []byte { return parts[i] }); err != nil {
+			t.Fatal(err)
+		}
+		if got := buf.Bytes(); !bytes.Equal(got, want) {
+			t.Errorf("%d articles: writeClaimsArray writes\n%.500s\nwant\n%.500s", n, got, want)
+		}
 	}
 }

@@ -100,6 +100,12 @@ func (d *disk) flush(name string, f *File) *File {
 func (d *disk) drain() {
 	parallel(len(d.lazy), func(i int) error {
 		l := d.lazy[i]
+		if l.f.stream != nil {
+			if err := d.w.putStream(l.name, l.f.Hash, l.f.stream); err != nil {
+				d.fail(fmt.Errorf("writing %s: %w", l.name, err))
+			}
+			return nil
+		}
 		if err := d.w.put(l.name, l.f.Data(), l.f.Hash); err != nil {
 			d.fail(fmt.Errorf("writing %s: %w", l.name, err))
 		}

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -50,6 +51,9 @@ type File struct {
 	// and keeps none: for files written to disk already, which a build
 	// reads once (see disk.readBack).
 	read func() []byte
+	// stream, when set, writes the bytes of a lazy file, which a disk
+	// then writes to its file without holding them (see newStreamFile).
+	stream func(io.Writer) error
 }
 
 type lazyData struct {
@@ -66,6 +70,21 @@ func NewFile(data []byte) *File {
 // everything fn reads.
 func newLazyFile(key hash, fn func() []byte) *File {
 	return &File{Hash: key, make: &lazyData{fn: fn}}
+}
+
+// newStreamFile returns a lazy File whose bytes write writes, on first
+// use; key is the hash of everything write reads. A disk streams it to
+// its file; in memory, it is made like any lazy file.
+func newStreamFile(key hash, write func(io.Writer) error) *File {
+	f := newLazyFile(key, func() []byte {
+		var buf bytes.Buffer
+		if write(&buf) != nil {
+			return nil
+		}
+		return buf.Bytes()
+	})
+	f.stream = write
+	return f
 }
 
 // newDiskFile returns a File whose bytes, which hash to sum, are on disk

@@ -1,10 +1,12 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -102,6 +104,83 @@ func (w *dirWriter) put(name string, data []byte, key hash) error {
 	e.Sum, e.Key = sum, key
 	w.record(name, e, true)
 	return nil
+}
+
+// putStream writes to name, made from inputs whose hash is key, what
+// write writes, holding none of it: it goes to the staging folder, and is
+// dropped from there when the site already has the same bytes.
+func (w *dirWriter) putStream(name string, key hash, write func(io.Writer) error) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	p := filepath.Join(w.stage, filepath.FromSlash(name))
+	if err := w.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h), 1<<20)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	var fi os.FileInfo
+	if err == nil {
+		fi, err = f.Stat()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	e := fileEntry{Size: fi.Size(), Mod: fi.ModTime().UnixNano(), Key: key}
+	h.Sum(e.Sum[:0])
+	if !w.fresh && w.sameSum(name, e.Size, e.Sum) {
+		if err := os.Remove(p); err != nil {
+			return err
+		}
+		site, err := os.Lstat(filepath.Join(w.dir, filepath.FromSlash(name)))
+		if err != nil {
+			return err
+		}
+		e.Mod = site.ModTime().UnixNano()
+		w.record(name, e, false)
+		return nil
+	}
+	w.record(name, e, true)
+	return nil
+}
+
+// sameSum reports whether the site already holds name with size bytes
+// hashing to sum: as the manifest says, when the file is as it left it,
+// else by hashing the file.
+func (w *dirWriter) sameSum(name string, size int64, sum hash) bool {
+	p := filepath.Join(w.dir, filepath.FromSlash(name))
+	fi, err := os.Lstat(p)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != size {
+		return false
+	}
+	if w.old != nil {
+		if o, ok := w.old.Files[name]; ok && o.Size == size && o.Mod == fi.ModTime().UnixNano() {
+			return o.Sum == sum
+		}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return false
+	}
+	var got hash
+	h.Sum(got[:0])
+	return got == sum
 }
 
 // setKey records that name is made from inputs whose hash is key, for
