@@ -13,7 +13,9 @@ import (
 
 // A Claim is one claim of an article with its sources resolved.
 type Claim struct {
-	annotate.Claim
+	// Claim is the annotator's, in the article's Result: shared, not
+	// copied, as a site holds every claim of every article.
+	*annotate.Claim
 	Source  Source
 	Via     []Source
 	Conduit *Source
@@ -160,7 +162,8 @@ func NewArticle(res *annotate.Result, opt Options) *Article {
 	lang := opt.Lang
 	reg := opt.Registry
 	groups := map[string]*Group{}
-	for _, rc := range res.Claims {
+	for i := range res.Claims {
+		rc := &res.Claims[i]
 		c := &Claim{Claim: rc, Article: a, Source: resolve(reg, rc.Source, lang)}
 		for _, v := range rc.Via {
 			c.Via = append(c.Via, resolve(reg, v, lang))
