@@ -834,8 +834,9 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 				}
 				return s, end, true
 			}
-			// "البنك المركزي المصري": a definite body not in the registry.
-			if end := d.npEnd(i+1, b); end > i+1 {
+			// "البنك المركزي المصري": a definite body not in the registry;
+			// alone before what it denies: "ونفت الحكومة وجود".
+			if end := d.npEnd(i+1, b); end > i+1 || end < b && d.is(&d.toks[end], wObjects) {
 				if s, ok := d.inside(i, end); ok {
 					return s, end, true
 				}
@@ -858,7 +859,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		// "مسؤولة الإغاثة في الأمم المتحدة كليمنتين نكويتا سلامي": the
 		// body, then the name of the one speaking for it.
 		if end+1 < b && d.toks[end].key == "في" {
-			if val, bend := d.match(end+1, false); val != nil && val.entry != nil && val.entry.Kind != outlet.Person {
+			if val, bend := d.match(end+1, false); val != nil && val.entry != nil && val.entry.Kind != outlet.Person && !(val.entry.RequiresCue && !d.typeNounBefore(end+1)) {
 				n := bend
 				for n < b && n-bend < 4 && d.toks[n].kind == tWord && !strings.HasPrefix(d.toks[n].key, "ال") && !d.is(&d.toks[n], wStopAfterSub) && !d.is(&d.toks[n], wComp) {
 					if _, v := d.verbAt(n); v {
@@ -1114,7 +1115,7 @@ func (d *doc) npEnd(i, b int) int {
 			}
 			break
 		}
-		if d.is(&t, wComp) || d.is(&t, wStopAfterSub) || d.timeEnd(j, b) > j {
+		if d.is(&t, wComp) || d.is(&t, wStopAfterSub) || d.is(&t, wObjects) || d.timeEnd(j, b) > j {
 			break
 		}
 		if _, ok := d.verbAt(j); ok {
@@ -1173,7 +1174,10 @@ func (d *doc) inside(i, j int) (src, bool) {
 		if s.entry != nil && s.entry.Kind == outlet.Person {
 			return s, true
 		}
-		if s.entry != nil && body == nil && (d.toks[k-1].key == "باسم" || strings.HasPrefix(d.toks[k].key, "ب") || d.toks[k-1].key == "في") {
+		// "مسؤول في الرياض" is in the city, not at the paper al-Riyadh:
+		// a name that is also a word or a place needs its type noun.
+		if s.entry != nil && body == nil && (d.toks[k-1].key == "باسم" || strings.HasPrefix(d.toks[k].key, "ب") || d.toks[k-1].key == "في") &&
+			!(s.entry.RequiresCue && !d.typeNounBefore(k)) {
 			b := s
 			body, bodyEnd = &b, end
 		}

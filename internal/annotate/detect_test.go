@@ -283,3 +283,36 @@ func TestDetect(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownSourceNames pins the name an unregistered source is given:
+// it is what the editor copies into the registry, and what outlet pages
+// list, so it must stop where the speaker ends.
+func TestUnknownSourceNames(t *testing.T) {
+	a := defaultAnnotator(t)
+	for _, tc := range []struct{ text, name, conduit string }{
+		{"ونفى مصدر دبلوماسي صحة تقارير تفيد بأن الاتفاق يشمل تبادل تقنيات حساسة.", "مصدر دبلوماسي", ""},
+		{"ونفى المتحدث باسم وزارة الخارجية صحة تقارير تفيد بأن المفاوضات توقفت.", "المتحدث باسم وزارة الخارجية", ""},
+		{"ونفى مسؤول أمني رفيع صحة ما تردد عن انسحاب القوات.", "مسؤول أمني رفيع", ""},
+		{"ونفت الحكومة وجود أي بنود سرية في الاتفاق.", "الحكومة", ""},
+		// al-Riyadh is a newspaper too; here it is the city.
+		{"وقال مسؤول في الرياض لصحيفة وول ستريت جورنال إن المفاوضات دخلت مرحلة حاسمة.", "مسؤول", "wsj"},
+		{"وقال مسؤول في الرياض لشبكة سي إن إن إن الاتفاق قريب.", "مسؤول", "cnn"},
+	} {
+		src := []byte(tc.text)
+		in := &Input{File: "t.txt", Src: src, Lang: "ar", Date: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC),
+			Blocks: FromText(src, textLines(src))}
+		res, _ := a.Annotate(t.Context(), in)
+		if len(res.Claims) != 1 {
+			t.Errorf("%s\n  %d claims, want 1", tc.text, len(res.Claims))
+			continue
+		}
+		c := res.Claims[0]
+		conduit := ""
+		if c.Conduit != nil {
+			conduit = c.Conduit.ID
+		}
+		if c.Source.ID != "" || c.Source.Name != tc.name || conduit != tc.conduit || c.Org != nil {
+			t.Errorf("%s\n  source %q (id %q), conduit %q, org %v; want %q, conduit %q, no org", tc.text, c.Source.Name, c.Source.ID, conduit, c.Org, tc.name, tc.conduit)
+		}
+	}
+}

@@ -60,6 +60,7 @@ type lexicon struct {
 	enTypeNouns  map[string]typeNoun   // agency, paper
 	enPart       map[string]bool       // adding, saying, noting
 	stopAfterSub map[string]bool       // words that end a subject: في, عن, ل...
+	objects      map[string]bool       // nouns that start the object of a denial: "نفى مصدر صحة تقارير"
 	nisba        func(string) bool     // a relative adjective: الاميركيه
 	countryNisba map[string]string     // السوريه → SY: an adjective of origin
 	enAbbrev     map[string]bool       // abbreviations whose dot does not end a sentence
@@ -360,6 +361,9 @@ func newLexicon() *lexicon {
 	l.conjunctions = keys("و", "ف", "كما", "فيما", "بينما", "حيث", "وقد", "فقد", "قد", "لقد", "ولقد", "ثم", "وكما", "إذ", "اذ", "وإذ", "وحين", "حين", "عندما")
 	l.venues = keys("بيان", "تصريح", "تصريحات", "تقرير", "مقابلة", "حديث", "مؤتمر", "تغريدة", "منشور", "رسالة", "كلمة", "خطاب", "حلقة", "افتتاحية", "مقال", "برنامج", "ندوة", "جلسة", "لقاء", "اتصال")
 	l.stopAfterSub = keys("في", "عن", "إلى", "على", "من", "خلال", "ان", "أن", "إن", "بأن", "مع", "منذ", "بعد", "قبل", "أمام", "لدى", "عبر", "إثر", "اثر", "حول", "حيال", "ردا", "تعليقا", "قد", "لقد", "نقلا", "استطلعت", "استطلع")
+	// Indefinite, so never part of a name ("وزير الصحة"): after the
+	// speaker, they begin what is denied or confirmed.
+	l.objects = keys("صحة", "وجود", "أي", "علمه", "علمها", "مسؤوليته", "مسؤوليتها", "نيته", "نيتها")
 	l.countryNisba = map[string]string{}
 	for country, words := range map[string][]string{
 		"EG": {"المصرية", "المصري"}, "SY": {"السورية", "السوري"}, "LB": {"اللبنانية", "اللبناني"}, "JO": {"الأردنية", "الأردني"},

@@ -171,6 +171,7 @@ const (
 	wEnDeterminers
 	wEnModal
 	wEnAux
+	wObjects
 	nSets
 )
 
@@ -180,6 +181,7 @@ func wsets(lex *lexicon) [nSets]map[string]bool {
 		wComp: lex.comp, wStopAfterSub: lex.stopAfterSub, wSeqFirst: lex.seqFirst, wTimeMods: lex.timeMods,
 		wConjunctions: lex.conjunctions, wQuoteSuffix: lex.quoteSuffix, wEnClauseBreak: enClauseBreak,
 		wBeForms: beForms, wEnTitleWords: enTitleWords, wEnDeterminers: enDeterminers, wEnModal: enModal, wEnAux: enAux,
+		wObjects: lex.objects,
 	}
 }
 
