@@ -307,7 +307,10 @@ func (d *doc) blockClaims(b *Block) {
 			d.sentSpans = append(d.sentSpans, sentSpan{b, start, end})
 		}
 		var fs []found
-		if isArabic(d.toks[s.a:s.b]) {
+		if !d.mayClaim(s, si) {
+			// No rule can fire, and none would have changed the state the
+			// rules keep: skip them.
+		} else if isArabic(d.toks[s.a:s.b]) {
 			fs = d.arabic(s, si)
 		} else {
 			fs = d.english(s, si)
@@ -375,6 +378,44 @@ func (d *doc) blockClaims(b *Block) {
 			}
 		}
 	}
+}
+
+// mayClaim reports whether the rules may find a claim in sentence s, the
+// si-th of its block. Past a block's first sentence (datelines and English
+// headlines) every rule that finds a claim, or records a mention on the
+// way, needs a reporting verb, an "according to" marker or, for Arabic
+// headlines, a colon: a sentence with none is the writer's own, and the
+// rules would only spend time on it (arNP after every comma).
+func (d *doc) mayClaim(s sentence, si int) bool {
+	if si == 0 {
+		return true
+	}
+	for i := s.a; i < s.b; i++ {
+		t := &d.toks[i]
+		if t.kind == tPunct {
+			if isColon(t.key) {
+				return true
+			}
+			continue
+		}
+		if t.kind != tWord {
+			continue
+		}
+		if t.may(fAcc) {
+			return true
+		}
+		switch t.key {
+		case "according", "per", "as":
+			return true
+		}
+		if _, ok := d.verbAt(i); ok {
+			return true
+		}
+		if _, ok := d.enVerb(t); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // prepare tokenizes block b, pairs its quotation marks and splits it into
