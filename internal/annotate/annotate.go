@@ -381,19 +381,17 @@ func (d *doc) blockClaims(b *Block) {
 }
 
 // mayClaim reports whether the rules may find a claim in sentence s, the
-// si-th of its block. Past a block's first sentence (datelines and English
-// headlines) every rule that finds a claim, or records a mention on the
-// way, needs a reporting verb, an "according to" marker or, for Arabic
-// headlines, a colon: a sentence with none is the writer's own, and the
-// rules would only spend time on it (arNP after every comma).
+// si-th of its block. Every rule that finds a claim, or records a mention
+// or a dateline on the way, needs a reporting verb, an "according to"
+// marker, a colon (headlines) or, in a block's first sentence, an opening
+// parenthesis (datelines: "القاهرة (رويترز) -"): a sentence with none is
+// the writer's own, and the rules would only spend time on it (arNP after
+// every comma).
 func (d *doc) mayClaim(s sentence, si int) bool {
-	if si == 0 {
-		return true
-	}
 	for i := s.a; i < s.b; i++ {
 		t := &d.toks[i]
 		if t.kind == tPunct {
-			if isColon(t.key) {
+			if isColon(t.key) || si == 0 && t.key == "(" {
 				return true
 			}
 			continue
