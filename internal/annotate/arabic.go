@@ -876,6 +876,11 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		if s, ok := d.inside(i, end); ok {
 			return s, end, true
 		}
+		// "رئيس الهيئة، أسامة ربيع،": a registered person named right
+		// after the role says who speaks.
+		if p, pend, ok := d.namedHolder(end, b); ok {
+			return p, pend, true
+		}
 		if strings.HasPrefix(bare, "ال") && end == i+1 {
 			// Alone before its content ("وأضاف الوزير أن"), not before a
 			// phrase that names someone else ("القيادي في حركة حماس ...").

@@ -40,6 +40,7 @@ var detectCases = []struct {
 	{"ar conduit", "ar", "وقال مسؤول إسرائيلي لرويترز إن الجيش سيواصل عملياته.", []string{"=/indirect conduit:reuters"}},
 	{"ar conduit type noun", "ar", "وقال مصدر أمني لوكالة فرانس برس إن الهجوم أسفر عن قتلى.", []string{"=/indirect conduit:afp"}},
 	{"ar conduit interview", "ar", "وقال الرئيس التركي رجب طيب أردوغان في مقابلة مع قناة الجزيرة إن بلاده مستعدة للوساطة.", []string{"recep-tayyip-erdogan/indirect conduit:aljazeera"}},
+	{"ar role then registered name", "ar", "وقال رئيس الحلف، ينس ستولتنبرغ، إن الحلف سيواصل دعم أوكرانيا.", []string{"jens-stoltenberg/indirect"}},
 	{"ar role by date", "ar", "قال الأمين العام للأمم المتحدة إن الوضع كارثي.", []string{"antonio-guterres/indirect org:un"}},
 	// Anaphora.
 	{"ar anaphora agency", "ar", "وذكرت وكالة يونهاب أن الصاروخ سقط في البحر.\nوأضافت الوكالة أن اليابان احتجت.", []string{"yonhap/indirect", "yonhap/anaphora"}},
