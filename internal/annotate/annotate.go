@@ -264,8 +264,7 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 		if b.Kind != Byline && strings.TrimSpace(b.Text) != "" {
 			first = false
 		}
-		d.bi = bi
-		d.blockClaims(b)
+		d.blockClaims(bi)
 	}
 	var diags diag.List
 	if !sort.SliceIsSorted(d.keys.spans, func(i, j int) bool { return d.keys.spans[i].start < d.keys.spans[j].start }) {
@@ -286,11 +285,12 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	return res, diags
 }
 
-func (d *doc) blockClaims(b *Block) {
+func (d *doc) blockClaims(bi int) {
+	b := &d.in.Blocks[bi]
 	if b.Kind == Byline || strings.TrimSpace(b.Text) == "" {
 		return
 	}
-	d.prepare(b)
+	d.prepare(bi)
 	d.dateline, d.datelineEnd = nil, 0
 	// "وقال الوزير:" ending a paragraph announces the quotation that
 	// makes the next one.
@@ -416,11 +416,13 @@ func (d *doc) mayClaim(s sentence, si int) bool {
 	return false
 }
 
-// prepare tokenizes block b, pairs its quotation marks and splits it into
-// sentences.
-func (d *doc) prepare(b *Block) {
-	d.block = b
-	d.bkey, d.boff = d.tz.blockKey(d.bi)
+// prepare tokenizes block bi, pairs its quotation marks and splits it
+// into sentences. It takes the index, not the block, so the folded key
+// it reads is always the block's own.
+func (d *doc) prepare(bi int) {
+	b := &d.in.Blocks[bi]
+	d.block, d.bi = b, bi
+	d.bkey, d.boff = d.tz.blockKey(bi)
 	d.toks = d.tz.split(b.Text, d.bkey, d.boff)
 	d.roles = quoteRoles(d.toks, d.roles)
 	d.depth = d.depth[:0]

@@ -164,7 +164,7 @@ func (d *doc) sentenceAt(at int) (int, int) {
 		if bestS >= 0 {
 			return bestS, bestE
 		}
-		d.prepare(b)
+		d.prepare(bi)
 		for _, s := range d.sents {
 			s = trimSentence(d.toks, s)
 			if s.a >= s.b {
