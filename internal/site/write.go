@@ -113,31 +113,19 @@ func (w *dirWriter) putStream(name string, key hash, write func(io.Writer) error
 	if err := checkName(name); err != nil {
 		return err
 	}
-	p := filepath.Join(w.stage, filepath.FromSlash(name))
-	if err := w.mkdir(filepath.Dir(p)); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
 	h := sha256.New()
-	bw := bufio.NewWriterSize(io.MultiWriter(f, h), 1<<20)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	var fi os.FileInfo
-	if err == nil {
-		fi, err = f.Stat()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	e, err := w.stageWith(name, func(f *os.File) error {
+		bw := bufio.NewWriterSize(io.MultiWriter(f, h), 1<<20)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
 	if err != nil {
 		return err
 	}
-	e := fileEntry{Size: fi.Size(), Mod: fi.ModTime().UnixNano(), Key: key}
+	p := filepath.Join(w.stage, filepath.FromSlash(name))
+	e.Key = key
 	h.Sum(e.Sum[:0])
 	if !w.fresh && w.sameSum(name, e.Size, e.Sum) {
 		if err := os.Remove(p); err != nil {
@@ -249,6 +237,15 @@ func (w *dirWriter) record(name string, e fileEntry, staged bool) {
 
 // stageFile writes data to name under the staging folder.
 func (w *dirWriter) stageFile(name string, data []byte) (fileEntry, error) {
+	return w.stageWith(name, func(f *os.File) error {
+		_, err := f.Write(data)
+		return err
+	})
+}
+
+// stageWith makes the file name under the staging folder with write, and
+// returns its size and modification time.
+func (w *dirWriter) stageWith(name string, write func(*os.File) error) (fileEntry, error) {
 	p := filepath.Join(w.stage, filepath.FromSlash(name))
 	if err := w.mkdir(filepath.Dir(p)); err != nil {
 		return fileEntry{}, err
@@ -257,7 +254,7 @@ func (w *dirWriter) stageFile(name string, data []byte) (fileEntry, error) {
 	if err != nil {
 		return fileEntry{}, err
 	}
-	_, err = f.Write(data)
+	err = write(f)
 	var fi os.FileInfo
 	if err == nil {
 		fi, err = f.Stat()
