@@ -151,3 +151,57 @@ func TestBrowserSeesEditsLive(t *testing.T) {
 	h.next()
 	waitFor(t, ctx, "the overlay to go", `!document.getElementById("isnad-overlay")`)
 }
+
+// TestBrowserShowsAPageTemplateFailure opens an outlet page, made on
+// first use once the build is over, whose template fails when it runs:
+// the build is good, so only that page shows the overlay, in its
+// language and with the template's file:line:col and line; fixing the
+// template reloads the page without it.
+func TestBrowserShowsAPageTemplateFailure(t *testing.T) {
+	ctx := browsertest.New(t)
+	h := startServer(t, "", nil)
+	h.write("templates/outlet.html", brokenOutletTemplate)
+	if ev := h.one(); !ev.OK {
+		t.Fatalf("the broken outlet template failed the build: %+v", ev)
+	}
+	nctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	err := chromedp.Do(nctx,
+		chromedp.EmulateViewport(1000, 700),
+		chromedp.Navigate(h.base+"outlets/reuters/"),
+		chromedp.WaitReady("body"),
+	)
+	cancel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the page's overlay", `document.getElementById("isnad-overlay")`)
+	waitFor(t, ctx, "the event stream", "window.isnadLive && isnadLive.connected")
+	type overlay struct {
+		Dir, Lang, Text string
+	}
+	o := eval[overlay](t, ctx, `(() => { const o = document.getElementById("isnad-overlay"); return {Dir: o.dir, Lang: o.lang, Text: o.innerText}; })()`)
+	if o.Dir != "rtl" || o.Lang != "ar" {
+		t.Errorf("overlay dir %q lang %q, want rtl ar", o.Dir, o.Lang)
+	}
+	if !strings.Contains(o.Text, "تعذّر إنشاء هذه الصفحة") || !strings.Contains(o.Text, "templates/outlet.html:3:") || !strings.Contains(o.Text, "index .Outlet.Source.Kind 99") {
+		t.Errorf("overlay text:\n%s", o.Text)
+	}
+	if dir := os.Getenv("ISNAD_SHOTS"); dir != "" {
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "serve-page-overlay.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// An edit elsewhere leaves the overlay: the page is still broken.
+	h.replace("content/2024/grain.md", "rose", "fell")
+	h.next()
+	time.Sleep(300 * time.Millisecond)
+	waitFor(t, ctx, "the overlay to stay", `document.getElementById("isnad-overlay")`)
+
+	h.remove("templates/outlet.html")
+	h.next()
+	waitFor(t, ctx, "the fixed page", `!document.getElementById("isnad-overlay") && document.querySelector("h1") && document.querySelector("h1").innerText.includes("رويترز")`)
+}

@@ -117,7 +117,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state, nam
 	if f == nil {
 		f = site.NewFile([]byte("<!doctype html><html lang=en dir=ltr><head><meta charset=utf-8><title>404 not found</title></head><body><h1>404 not found</h1></body></html>"))
 	}
-	s.writeHTML(w, r, st, name, "", f.Data(), http.StatusNotFound)
+	s.writeHTML(w, r, st, name, "", f.Data(), nil, http.StatusNotFound)
 }
 
 // serveHTML serves a page of the build, or, before the first good build
@@ -129,18 +129,20 @@ func (s *Server) serveHTML(w http.ResponseWriter, r *http.Request, st *state, na
 			msg = "The site has not built yet."
 		}
 		f = site.NewFile([]byte("<!doctype html><html lang=en dir=ltr><head><meta charset=utf-8><title>isnad</title></head><body><p>" + msg + "</p></body></html>"))
-		s.writeHTML(w, r, st, name, "", f.Data(), status)
+		s.writeHTML(w, r, st, name, "", f.Data(), nil, status)
 		return
 	}
-	s.writeHTML(w, r, st, name, hex.EncodeToString(f.Hash[:12]), f.Data(), status)
+	data := f.Data()
+	s.writeHTML(w, r, st, name, hex.EncodeToString(f.Hash[:12]), data, s.toProblems(f.Problems().Errors()), status)
 }
 
 // writeHTML sends a page with the live-reload script injected. hash is the
-// page's hash in the build, "" when the page is not in it.
-func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, st *state, name, hash string, page []byte, status int) {
+// page's hash in the build, "" when the page is not in it; problems are
+// the page's own, when making it failed (see site.File.Problems).
+func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, st *state, name, hash string, page []byte, problems []Problem, status int) {
 	// The page is sent in three parts, as inject would put them
 	// together, rather than copied: large pages, fetched often.
-	tag := s.script(st, name, hash)
+	tag := s.script(st, name, hash, problems)
 	i := headEnd(page)
 	if i < 0 {
 		tag, i = nil, len(page)
@@ -159,10 +161,10 @@ func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, st *state, na
 }
 
 // script returns the tag that loads the live-reload script, telling it the
-// page it runs on, the page's hash, and the problems of the build when it
+// page it runs on, the page's hash, the problems of the build when it
 // failed, so that a page loaded while the build is broken shows the
-// overlay too.
-func (s *Server) script(st *state, name, hash string) []byte {
+// overlay too, and the page's own problems.
+func (s *Server) script(st *state, name, hash string, pageProblems []Problem) []byte {
 	problems := []byte("null")
 	if st.problems != nil {
 		problems, _ = json.Marshal(st.problems)
@@ -180,6 +182,11 @@ func (s *Server) script(st *state, name, hash string) []byte {
 	b.WriteString(strconv.Itoa(st.build))
 	b.WriteString(`" data-problems="`)
 	b.WriteString(html.EscapeString(string(problems)))
+	if pageProblems != nil {
+		data, _ := json.Marshal(pageProblems)
+		b.WriteString(`" data-page-problems="`)
+		b.WriteString(html.EscapeString(string(data)))
+	}
 	b.WriteString(`" defer></script>`)
 	return b.Bytes()
 }

@@ -242,3 +242,36 @@ func TestListenMovesToTheNextFreePort(t *testing.T) {
 		t.Error("Listen with no tries on a taken port succeeded")
 	}
 }
+
+// brokenOutletTemplate fails when an outlet page is made, on its line 3.
+const brokenOutletTemplate = "{{template \"base.html\" .}}\n{{define \"main\"}}\n<p>{{index .Outlet.Source.Kind 99}}</p>\n{{end}}\n"
+
+// TestPageTemplateFailureIsThePagesOwn checks that an outlet page whose
+// template fails once the build is over (it is made on first use) is
+// served with its problems for the overlay, apart from the build's, and
+// that other pages carry none.
+func TestPageTemplateFailureIsThePagesOwn(t *testing.T) {
+	h := startServer(t, "", nil)
+	h.write("templates/outlet.html", brokenOutletTemplate)
+	if ev := h.one(); !ev.OK {
+		t.Fatalf("the broken outlet template failed the build: %+v", ev)
+	}
+	_, body := h.get("outlets/reuters/")
+	if ps := problemsOf(t, body); ps != nil {
+		t.Errorf("build problems %v on a good build", ps)
+	}
+	ps := pageProblemsOf(t, body)
+	if len(ps) != 1 || !strings.HasPrefix(ps[0].Pos, "templates/outlet.html:3:") || ps[0].Line != 3 || ps[0].Source != "<p>{{index .Outlet.Source.Kind 99}}</p>" {
+		t.Errorf("page problems = %+v, want one at templates/outlet.html:3 with its line", ps)
+	}
+	if _, body := h.get("2024/grain/"); strings.Contains(body, "data-page-problems") {
+		t.Error("an article page carries page problems")
+	}
+	h.remove("templates/outlet.html")
+	if ev := h.one(); !ev.OK || !hasAll(ev.Changed, "outlets/reuters/index.html") {
+		t.Fatalf("after the fix: %+v", ev)
+	}
+	if _, body := h.get("outlets/reuters/"); strings.Contains(body, "data-page-problems") || !strings.Contains(body, "رويترز") {
+		t.Error("the fixed outlet page still carries problems, or is not the outlet's page")
+	}
+}

@@ -305,3 +305,18 @@ func problemsOf(t testing.TB, page string) []Problem {
 	}
 	return ps
 }
+
+// pageProblemsOf returns a served page's own problems, nil for none.
+func pageProblemsOf(t testing.TB, page string) []Problem {
+	t.Helper()
+	_, rest, ok := strings.Cut(page, `data-page-problems="`)
+	if !ok {
+		return nil
+	}
+	raw, _, _ := strings.Cut(rest, `"`)
+	var ps []Problem
+	if err := json.Unmarshal([]byte(html.UnescapeString(raw)), &ps); err != nil {
+		t.Fatalf("data-page-problems %q: %v", raw, err)
+	}
+	return ps
+}

@@ -12,6 +12,12 @@
 		ar: ["تعذّر بناء الموقع", "ما زالت آخر نسخة سليمة من الموقع معروضة تحت هذه الرسالة، وستختفي الرسالة وحدها بعد الإصلاح.", "إغلاق"],
 		en: ["The site failed to build", "The last good build is still served underneath; this goes away by itself once the problem is fixed.", "Close"],
 	};
+	// For a page made on first use (an outlet page) whose template failed
+	// once the build was over: the build is good, this page is not.
+	const pageTitles = {
+		ar: ["تعذّر إنشاء هذه الصفحة", "فشل قالبها حين طُلبت، وسيبلّغ أمر البناء عن المشكلة نفسها. ستختفي الرسالة وحدها بعد الإصلاح.", "إغلاق"],
+		en: ["This page failed to build", "Its template failed when the page was asked for; a build reports the same problem. This goes away by itself once it is fixed.", "Close"],
+	};
 	const rtl = new Set(["ar", "fa", "ur", "he", "ps", "ckb", "yi", "dv", "sd", "ug"]);
 
 	// Come back to where the reader was before a reload.
@@ -75,12 +81,13 @@
 		document.getElementById("isnad-overlay")?.remove();
 	}
 
-	function showOverlay(problems) {
+	function showOverlay(problems, ofPage) {
 		hideOverlay();
 		const root = document.documentElement;
 		const lang = (root.lang || "en").toLowerCase().split("-")[0];
 		const dir = root.dir === "rtl" || root.dir === "ltr" ? root.dir : (rtl.has(lang) ? "rtl" : "ltr");
-		const [title, hint, close] = titles[lang] || titles.en;
+		const set = ofPage ? pageTitles : titles;
+		const [title, hint, close] = set[lang] || set.en;
 		const el = (tag, props, ...kids) => {
 			const e = Object.assign(document.createElement(tag), props);
 			e.append(...kids);
@@ -124,9 +131,14 @@
 	}
 
 	const problems = JSON.parse(me.dataset.problems || "null");
-	if (problems) {
-		if (document.body) showOverlay(problems);
-		else addEventListener("DOMContentLoaded", () => showOverlay(problems), { once: true });
+	const pageProblems = JSON.parse(me.dataset.pageProblems || "null");
+	// settle shows what is wrong once a build is good: this page's own
+	// problems, or nothing.
+	const settle = () => pageProblems ? showOverlay(pageProblems, true) : hideOverlay();
+	if (problems || pageProblems) {
+		const show = () => problems ? showOverlay(problems) : settle();
+		if (document.body) show();
+		else addEventListener("DOMContentLoaded", show, { once: true });
 	}
 
 	// For people and tests poking at the page: is it connected, and to
@@ -141,14 +153,14 @@
 		live.connected = true;
 		live.build = d.build;
 		if (d.reload) return reload();
-		if (d.ok) hideOverlay(); else showOverlay(d.problems || []);
+		if (d.ok) settle(); else showOverlay(d.problems || []);
 	});
 	es.addEventListener("build", (e) => {
 		const d = JSON.parse(e.data);
 		live.build = d.build;
 		window.dispatchEvent(new CustomEvent("isnad:build", { detail: d }));
 		if (!d.ok) return showOverlay(d.problems || []);
-		hideOverlay();
+		settle();
 		const changed = new Set(d.changed);
 		if (d.all || touches(changed, page) || usesFile(changed)) return reload();
 		swapCSS(changed);

@@ -253,7 +253,7 @@ func (s *Server) publish(o outcome) {
 }
 
 // problems turns a failed build's diagnostics into what the overlay
-// shows, with the source line of each where the file has it.
+// shows.
 func (s *Server) problems(o outcome) []Problem {
 	var list diag.List
 	if o.res != nil {
@@ -262,6 +262,20 @@ func (s *Server) problems(o outcome) []Problem {
 	if len(list) == 0 {
 		list = diag.AsList(o.err)
 	}
+	out := s.toProblems(list)
+	if len(out) == 0 {
+		msg := "the build failed"
+		if o.err != nil {
+			msg = o.err.Error()
+		}
+		out = append(out, Problem{Msg: msg})
+	}
+	return out
+}
+
+// toProblems turns diagnostics into what the overlay shows, with the
+// source line of each where the file has it; nil for none.
+func (s *Server) toProblems(list diag.List) []Problem {
 	var out []Problem
 	files := map[string]*diag.File{}
 	for _, d := range list {
@@ -279,13 +293,6 @@ func (s *Server) problems(o outcome) []Problem {
 			}
 		}
 		out = append(out, p)
-	}
-	if len(out) == 0 {
-		msg := "the build failed"
-		if o.err != nil {
-			msg = o.err.Error()
-		}
-		out = append(out, Problem{Msg: msg})
 	}
 	return out
 }

@@ -108,8 +108,12 @@ func writeDir(ctx context.Context, cfg Config, dir string) (*Result, error) {
 			res.work = snap.Work
 		}
 		if err == nil {
-			d.drain()
-			err = d.err
+			if problems := d.drain(); problems.HasErrors() {
+				res.Diags.Append(problems)
+				err = problems.Err()
+			} else {
+				err = d.err
+			}
 		}
 	} else {
 		cfg.Out = w

@@ -96,8 +96,11 @@ func (d *disk) flush(name string, f *File) *File {
 }
 
 // drain makes the lazy files the build put in its output, and writes
-// them, under their keys.
-func (d *disk) drain() {
+// them, under their keys. It returns the problems of the pages whose
+// templates failed, sorted, which fail the build: those pages are not
+// written.
+func (d *disk) drain() diag.List {
+	var problems diag.List
 	parallel(len(d.lazy), func(i int) error {
 		l := d.lazy[i]
 		if l.f.stream != nil {
@@ -106,13 +109,22 @@ func (d *disk) drain() {
 			}
 			return nil
 		}
-		if err := d.w.put(l.name, l.f.Data(), l.f.Hash); err != nil {
+		data := l.f.Data()
+		if p := l.f.Problems(); p.HasErrors() {
+			d.mu.Lock()
+			problems.Append(p)
+			d.mu.Unlock()
+			return nil
+		}
+		if err := d.w.put(l.name, data, l.f.Hash); err != nil {
 			d.fail(fmt.Errorf("writing %s: %w", l.name, err))
 		}
 		l.f.data = nil // written: the memory is not kept after the run
 		return nil
 	})
 	d.lazy = nil
+	problems.Sort()
+	return problems
 }
 
 // flushGroup writes a group of files (made now, if need be) to the site.

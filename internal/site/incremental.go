@@ -564,11 +564,13 @@ func (inc *incState) page(b *builder, name string, p *render.Page) bool {
 	return true
 }
 
-// errorPage is what a lazy page shows when its template fails, which a
-// build cannot report once it is over.
-func errorPage(diags diag.List) []byte {
+// errorPage is what a lazy page holds when its template fails once the
+// build is over: a build writing it to disk fails instead (see
+// disk.drain), and a server shows the page's Problems over it.
+// It is in the page's language and direction, for the overlay to be.
+func errorPage(p *render.Page, diags diag.List) []byte {
 	var b strings.Builder
-	b.WriteString("<!doctype html><html lang=en dir=ltr><head><meta charset=utf-8><title>error</title></head><body><pre>")
+	b.WriteString("<!doctype html><html lang=\"" + html.EscapeString(p.Lang) + "\" dir=\"" + html.EscapeString(p.Dir) + "\"><head><meta charset=utf-8><title>error</title></head><body><pre dir=ltr>")
 	for _, d := range diags {
 		b.WriteString(html.EscapeString(d.Error()))
 		b.WriteByte('\n')
@@ -827,15 +829,18 @@ func (lz *outletLazy) claimIndex() *claims.Index {
 // p.
 func (lz *outletLazy) file(name string, key hash, p *render.Page, fill func(*render.Page) bool) *render.Page {
 	b := lz.b
-	f := newLazyFile(key, func() []byte {
+	f := newLazyPage(key, func() ([]byte, diag.List) {
 		if !fill(p) {
-			return errorPage(nil)
+			// The claim index and the page names come from the same
+			// build: this is a bug of ours, which must not pass for a page.
+			diags := diag.List{{Msg: "internal error: the outlet page " + name + " does not match the claims of its build"}}
+			return errorPage(p, diags), diags
 		}
 		data, diags := b.renderPage(p)
 		if len(diags) > 0 {
-			return errorPage(diags)
+			return errorPage(p, diags), diags
 		}
-		return data
+		return data, nil
 	})
 	b.put(name, f)
 	lz.inc.remember(name, key, f)

@@ -486,12 +486,12 @@ func (inc *incState) lazyPage(b *builder, name string, p *render.Page) {
 		return
 	}
 	p.Articles = slices.Clone(p.Articles)
-	f := newLazyFile(key, func() []byte {
+	f := newLazyPage(key, func() ([]byte, diag.List) {
 		data, diags := b.renderPage(p)
 		if len(diags) > 0 {
-			return errorPage(diags)
+			return errorPage(p, diags), diags
 		}
-		return data
+		return data, nil
 	})
 	b.put(name, f)
 	inc.remember(name, key, f)

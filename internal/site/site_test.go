@@ -258,7 +258,7 @@ func TestFailedBuildLeavesOldSite(t *testing.T) {
 	if _, ok := before["2024/two/index.html"]; !ok {
 		t.Fatalf("the good build has no 2024/two/index.html: %v", slices.Sorted(maps.Keys(before)))
 	}
-	for _, broken := range []string{"bad-front-matter.txt", "bad-template.txt", "template-exec-error.txt"} {
+	for _, broken := range []string{"bad-front-matter.txt", "bad-template.txt", "template-exec-error.txt", "outlet-template-exec-error.txt"} {
 		t.Run(broken, func(t *testing.T) {
 			res, err := BuildDir(t.Context(), Config{Source: txtarSite(t, broken), Defaults: isnad.Defaults}, dir)
 			if err == nil {
@@ -266,6 +266,11 @@ func TestFailedBuildLeavesOldSite(t *testing.T) {
 			}
 			if !res.Diags.HasErrors() {
 				t.Errorf("the broken build failed with %v but no error diagnostics", err)
+			}
+			for _, d := range res.Diags.Errors() {
+				if d.Pos.File == "" || d.Pos.Line == 0 {
+					t.Errorf("a problem without its file and line: %v", d)
+				}
 			}
 			if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
 				t.Errorf("the old site changed (-before +after):\n%s", diff)

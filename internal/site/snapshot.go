@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"weak"
+
+	"github.com/isnad/isnad/internal/diag"
 )
 
 // A Snapshot is one complete build of a site held in memory: every output
@@ -57,8 +59,9 @@ type File struct {
 }
 
 type lazyData struct {
-	once sync.Once
-	fn   func() []byte
+	once  sync.Once
+	fn    func() ([]byte, diag.List)
+	diags diag.List
 }
 
 // NewFile returns a File for data, with its hash.
@@ -69,6 +72,14 @@ func NewFile(data []byte) *File {
 // newLazyFile returns a File made by fn on first use; key is the hash of
 // everything fn reads.
 func newLazyFile(key hash, fn func() []byte) *File {
+	return newLazyPage(key, func() ([]byte, diag.List) { return fn(), nil })
+}
+
+// newLazyPage returns a File made by fn on first use, like newLazyFile,
+// for a page whose template may fail: fn then returns a page telling so
+// and the diagnostics, which Problems gives. A build that writes the
+// file reports them; a server shows them over the page.
+func newLazyPage(key hash, fn func() ([]byte, diag.List)) *File {
 	return &File{Hash: key, make: &lazyData{fn: fn}}
 }
 
@@ -101,11 +112,21 @@ func (f *File) Data() []byte {
 	}
 	if f.make != nil {
 		f.make.once.Do(func() {
-			f.data = f.make.fn()
+			f.data, f.make.diags = f.make.fn()
 			f.make.fn = nil // let go of the build it was made from
 		})
 	}
 	return f.data
+}
+
+// Problems returns the diagnostics of making a lazy page (see Data), which
+// failed when they hold an error; nil for any other file.
+func (f *File) Problems() diag.List {
+	if f.make == nil {
+		return nil
+	}
+	f.Data()
+	return f.make.diags
 }
 
 // Lazy reports whether the file is made on first use.
