@@ -269,6 +269,11 @@ func (c *collector) WriteFile(name string, data []byte) error {
 func (c *collector) put(name string, f *File) {
 	if c.disk != nil {
 		f = c.disk.flush(name, f)
+	} else if d := f.data; cap(d)-len(d) > len(d)/16 {
+		// Kept in memory for as long as the snapshot lives (a preview
+		// server's): not with the slack of the buffer it was rendered
+		// in, which is up to its size again. f is new, not yet shared.
+		f.data = bytes.Clone(d)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
