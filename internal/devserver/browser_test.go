@@ -56,6 +56,48 @@ func waitFor(t *testing.T, ctx context.Context, what, expr string) {
 	t.Fatalf("waited 20s for %s (%s); last error: %v", what, expr, last)
 }
 
+// open loads url in the browser, at a desktop size, and waits for its body.
+func open(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	nctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(nctx,
+		chromedp.EmulateViewport(1000, 700),
+		chromedp.Navigate(url),
+		chromedp.WaitReady("body"),
+	); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// overlay is what the error overlay shows.
+type overlay struct {
+	Dir, Lang, Text string
+}
+
+// overlayOf reads the error overlay of the page, which must show one.
+func overlayOf(t *testing.T, ctx context.Context) overlay {
+	t.Helper()
+	return eval[overlay](t, ctx, `(() => { const o = document.getElementById("isnad-overlay"); return {Dir: o.dir, Lang: o.lang, Text: o.innerText}; })()`)
+}
+
+// shot saves a screenshot of the page as name under $ISNAD_SHOTS, when set,
+// for a person to look at.
+func shot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("ISNAD_SHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestBrowserSeesEditsLive opens an article in Chromium, edits it on disk
 // and sees the new text with no action in the browser, at the same scroll
 // position; swaps a stylesheet without a reload; and shows and clears the
@@ -69,16 +111,7 @@ func TestBrowserSeesEditsLive(t *testing.T) {
 		t.Fatalf("adding the long article: %+v", ev)
 	}
 
-	nctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	err := chromedp.Do(nctx,
-		chromedp.EmulateViewport(1000, 700),
-		chromedp.Navigate(h.base+"2024/long/"),
-		chromedp.WaitReady("body"),
-	)
-	cancel()
-	if err != nil {
-		t.Fatal(err)
-	}
+	open(t, ctx, h.base+"2024/long/")
 	waitFor(t, ctx, "the event stream", "window.isnadLive && isnadLive.connected")
 	eval[any](t, ctx, "window.scrollTo(0, 900), window.marker = 'before', 0")
 	waitFor(t, ctx, "the scroll", "window.scrollY > 800")
@@ -125,10 +158,7 @@ func TestBrowserSeesEditsLive(t *testing.T) {
 	h.replace("content/2024/long.md", "date: 2024-04-01", "date: 2024-13-45")
 	h.next()
 	waitFor(t, ctx, "the error overlay", `document.getElementById("isnad-overlay")`)
-	type overlay struct {
-		Dir, Lang, Text string
-	}
-	o := eval[overlay](t, ctx, `(() => { const o = document.getElementById("isnad-overlay"); return {Dir: o.dir, Lang: o.lang, Text: o.innerText}; })()`)
+	o := overlayOf(t, ctx)
 	if o.Dir != "rtl" || o.Lang != "ar" {
 		t.Errorf("overlay dir %q lang %q, want rtl ar", o.Dir, o.Lang)
 	}
@@ -138,15 +168,7 @@ func TestBrowserSeesEditsLive(t *testing.T) {
 	if !strings.Contains(eval[string](t, ctx, "document.body.innerText"), "النص المعدَّل") {
 		t.Error("the last good page is not shown under the overlay")
 	}
-	if dir := os.Getenv("ISNAD_SHOTS"); dir != "" {
-		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "serve-overlay.png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	shot(t, ctx, "serve-overlay.png")
 	h.replace("content/2024/long.md", "date: 2024-13-45", "date: 2024-04-02")
 	h.next()
 	waitFor(t, ctx, "the overlay to go", `!document.getElementById("isnad-overlay")`)
@@ -164,37 +186,17 @@ func TestBrowserShowsAPageTemplateFailure(t *testing.T) {
 	if ev := h.one(); !ev.OK {
 		t.Fatalf("the broken outlet template failed the build: %+v", ev)
 	}
-	nctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	err := chromedp.Do(nctx,
-		chromedp.EmulateViewport(1000, 700),
-		chromedp.Navigate(h.base+"outlets/reuters/"),
-		chromedp.WaitReady("body"),
-	)
-	cancel()
-	if err != nil {
-		t.Fatal(err)
-	}
+	open(t, ctx, h.base+"outlets/reuters/")
 	waitFor(t, ctx, "the page's overlay", `document.getElementById("isnad-overlay")`)
 	waitFor(t, ctx, "the event stream", "window.isnadLive && isnadLive.connected")
-	type overlay struct {
-		Dir, Lang, Text string
-	}
-	o := eval[overlay](t, ctx, `(() => { const o = document.getElementById("isnad-overlay"); return {Dir: o.dir, Lang: o.lang, Text: o.innerText}; })()`)
+	o := overlayOf(t, ctx)
 	if o.Dir != "rtl" || o.Lang != "ar" {
 		t.Errorf("overlay dir %q lang %q, want rtl ar", o.Dir, o.Lang)
 	}
 	if !strings.Contains(o.Text, "تعذّر إنشاء هذه الصفحة") || !strings.Contains(o.Text, "templates/outlet.html:3:") || !strings.Contains(o.Text, "index .Outlet.Source.Kind 99") {
 		t.Errorf("overlay text:\n%s", o.Text)
 	}
-	if dir := os.Getenv("ISNAD_SHOTS"); dir != "" {
-		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "serve-page-overlay.png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	shot(t, ctx, "serve-page-overlay.png")
 	// An edit elsewhere leaves the overlay: the page is still broken.
 	h.replace("content/2024/grain.md", "rose", "fell")
 	h.next()
