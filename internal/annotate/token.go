@@ -227,15 +227,26 @@ func (t *tokenizer) split(text, key string, off []int32) []token {
 	t.toks = t.toks[:0]
 	space := true
 	for i := 0; i < len(key); {
-		r, n := utf8.DecodeRuneInString(key[i:])
-		if r == ' ' {
+		c := key[i]
+		if c == ' ' {
 			space = true
-			i += n
+			i++
 			continue
 		}
 		start := i
 		kind := tPunct
+		var r rune
+		n := 1
+		// Most tokens start with a lower-case ASCII letter or an Arabic
+		// letter (U+0621–U+064A): words, no rune to decode.
+		word := 'a' <= c && c <= 'z' || c == 0xD8 && i+1 < len(key) && key[i+1] >= 0xA1 || c == 0xD9 && i+1 < len(key) && key[i+1] <= 0x8A
+		if !word {
+			r, n = utf8.DecodeRuneInString(key[i:])
+		}
 		switch {
+		case word:
+			kind = tWord
+			i = wordEnd(key, i)
 		case isWordRune(r):
 			kind = tWord
 			if isDigit(r) {

@@ -25,6 +25,7 @@
 package fold
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -109,6 +110,18 @@ func (k *Key) SrcEnd() int { return k.end }
 // appends the result to the key. Source offsets must grow from one call to
 // the next.
 func (k *Key) WriteString(s string, base int) {
+	write(k, s, base)
+}
+
+// write folds s, a string or a byte slice, for WriteString and Write.
+// Folding rarely lengthens text (only a few compatibility characters,
+// invalid bytes and case pairs do): room for s and an owed space is made
+// once, so the common runs below write into it without growing it.
+func write[T string | []byte](k *Key, s T, base int) {
+	k.B = slices.Grow(k.B, len(s)+1)
+	if !k.NoOffsets {
+		k.Off = slices.Grow(k.Off, len(s)+1)
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
@@ -120,8 +133,10 @@ func (k *Key) WriteString(s string, base int) {
 			k.flush()
 			k.B = append(k.B, s[i:j]...)
 			if !k.NoOffsets {
-				for o := i; o < j; o++ {
-					k.Off = append(k.Off, int32(base+o))
+				n := len(k.Off)
+				k.Off = slices.Grow(k.Off, j-i)[:n+j-i]
+				for o, off := n, int32(base+i); o < len(k.Off); o, off = o+1, off+1 {
+					k.Off[o] = off
 				}
 			}
 			i = j
@@ -138,7 +153,14 @@ func (k *Key) WriteString(s string, base int) {
 			i = arabicRun(k, s, i, base)
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		var r rune
+		var n int
+		switch v := any(s).(type) {
+		case string:
+			r, n = utf8.DecodeRuneInString(v[i:])
+		case []byte:
+			r, n = utf8.DecodeRune(v[i:])
+		}
 		k.rune(r, base+i, n)
 		i += n
 	}
@@ -146,69 +168,78 @@ func (k *Key) WriteString(s string, base int) {
 }
 
 // arabicRun folds the runes of U+0600–U+06FF starting at s[i], as arabic
-// does one by one, and returns the index past them.
+// does one by one, and returns the index past them. A run folds to no
+// more bytes than it has, plus an owed space: it writes into the room
+// made for them rather than appending rune by rune.
 func arabicRun[T string | []byte](k *Key, s T, i, base int) int {
 	tbl := &arabicBasic
 	if k.Tier == Loose {
 		tbl = &arabicLoose
 	}
+	room := len(s) - i + 1
+	k.B = slices.Grow(k.B, room)
+	b, n := k.B[:len(k.B)+room], len(k.B)
+	offs := !k.NoOffsets
+	var off []int32
+	if offs {
+		k.Off = slices.Grow(k.Off, room)
+		off = k.Off[:len(k.Off)+room]
+	}
+	pending, pendOff := k.pending, k.pendOff
 	for i+1 < len(s) {
 		c := s[i]
+		if c == ' ' {
+			// The spaces between words stay in the run, as space does.
+			if n != k.start && !pending {
+				pending, pendOff = true, base+i
+			}
+			i++
+			continue
+		}
 		if c < 0xD8 || c > 0xDB || s[i+1]&0xC0 != 0x80 {
 			break
 		}
 		m := tbl[(rune(c&0x1F)<<6|rune(s[i+1]&0x3F))-0x0600]
-		switch {
-		case m == 0:
-		case m < utf8.RuneSelf:
-			k.ascii(byte(m), base+i)
-		default:
-			k.flush()
-			k.B = append(k.B, byte(0xC0|m>>6), byte(0x80|m&0x3F))
-			if !k.NoOffsets {
-				k.Off = append(k.Off, int32(base+i), int32(base+i))
+		if m == 0 {
+			i += 2
+			continue
+		}
+		// No rune of the block folds to a space: whatever it folds to
+		// pays the space owed first.
+		if pending {
+			pending = false
+			b[n] = ' '
+			if offs {
+				off[n] = int32(pendOff)
 			}
+			n++
+		}
+		if m < utf8.RuneSelf {
+			b[n] = byte(m)
+			if offs {
+				off[n] = int32(base + i)
+			}
+			n++
+		} else {
+			b[n], b[n+1] = byte(0xC0|m>>6), byte(0x80|m&0x3F)
+			if offs {
+				off[n], off[n+1] = int32(base+i), int32(base+i)
+			}
+			n += 2
 		}
 		i += 2
+	}
+	k.pending, k.pendOff = pending, pendOff
+	k.B = b[:n]
+	if offs {
+		k.Off = off[:n]
 	}
 	return i
 }
 
 // Write is WriteString for a byte slice.
 func (k *Key) Write(b []byte, base int) {
-	for i := 0; i < len(b); {
-		c := b[i]
-		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-			// A run of bytes that fold to themselves, copied at once.
-			j := i + 1
-			for j < len(b) && ('a' <= b[j] && b[j] <= 'z' || '0' <= b[j] && b[j] <= '9') {
-				j++
-			}
-			k.flush()
-			k.B = append(k.B, b[i:j]...)
-			if !k.NoOffsets {
-				for o := i; o < j; o++ {
-					k.Off = append(k.Off, int32(base+o))
-				}
-			}
-			i = j
-			continue
-		}
-		if c < utf8.RuneSelf {
-			k.ascii(c, base+i)
-			i++
-			continue
-		}
-		if c >= 0xD8 && c <= 0xDB && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
-			// U+0600–U+06FF, by far the most common non-ASCII runes here.
-			i = arabicRun(k, b, i, base)
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		k.rune(r, base+i, n)
-		i += n
-	}
-	k.end = base + len(b)
+	write(k, b, base)
 }
 
 func (k *Key) ascii(c byte, off int) {
