@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/styles"
@@ -52,6 +53,10 @@ type Renderer struct {
 	code  *codeRenderer
 	dark  *chroma.Style
 	pages map[string]*template.Template
+	// bodies holds buffers for rendering bodies into: a body is copied
+	// out at its exact size, and the buffer, grown to the largest body
+	// its goroutine rendered, serves the next one.
+	bodies sync.Pool
 }
 
 // New builds a Renderer: the Markdown processor and every page template.
@@ -106,13 +111,18 @@ func (r *Renderer) Body(ctx context.Context, d *content.Doc, a *Article) diag.Li
 	}
 	// Isolation comes last, so claim spans hold whole runs of text.
 	isolator{}.Transform(doc.(*ast.Document), text.NewReader(body), pc)
-	var buf bytes.Buffer
+	buf, _ := r.bodies.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
 	// Claims' chips, cards and notes make the page a few times its source.
 	buf.Grow(4*len(body) + 4096)
-	if err := r.md.Renderer().Render(&buf, body, doc); err != nil {
+	if err := r.md.Renderer().Render(buf, body, doc); err != nil {
 		diags.Addf(d.Pos(d.BodyStart), "rendering: %v", err)
 	}
 	a.Body = template.HTML(buf.String())
+	r.bodies.Put(buf)
 	var first string
 	var all strings.Builder
 	words := 0

@@ -56,6 +56,10 @@ type disk struct {
 	pending   *os.File
 	pendingN  int64
 	pendingAt map[string]bodyEntry
+	// recBufs holds buffers for encoding records, which keepRecord
+	// drops once written: a worker reuses one rather than growing a
+	// fresh one for every article.
+	recBufs sync.Pool
 	// lazy are the files made on first use (outlet pages, claims.json),
 	// which drain makes on every core once the build is done.
 	lazy []lazyOut
@@ -165,10 +169,13 @@ func (d *disk) readBack(name string, sum hash) *File {
 // rendered from files whose hash is key, to the pending file of the cache
 // folder, and reports whether it did: the build need not keep its HTML.
 func (d *disk) keepRecord(p string, key hash, a *render.Article, diags diag.List) bool {
-	rec := encodeRecord(key, a, diags)
-	if rec == nil {
-		return false
+	bp, _ := d.recBufs.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
 	}
+	rec := appendRecord((*bp)[:0], newRecord(key, a, diags))
+	defer func() { *bp = rec; d.recBufs.Put(bp) }()
+	sum := sha256.Sum256(rec) // outside the lock, which the workers share
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.pending == nil {
@@ -189,7 +196,7 @@ func (d *disk) keepRecord(p string, key hash, a *render.Article, diags diag.List
 		d.pending = nil
 		return false
 	}
-	d.pendingAt[p] = bodyEntry{Key: key, Off: d.pendingN, Size: int64(len(rec)), Sum: sha256.Sum256(rec)}
+	d.pendingAt[p] = bodyEntry{Key: key, Off: d.pendingN, Size: int64(len(rec)), Sum: sum}
 	d.pendingN += int64(len(rec))
 	return true
 }
@@ -207,6 +214,12 @@ func (d *disk) dropPending() {
 // encodeRecord encodes the record of an article rendered from files whose
 // hash is key.
 func encodeRecord(key hash, a *render.Article, diags diag.List) []byte {
+	return appendRecord(nil, newRecord(key, a, diags))
+}
+
+// newRecord is the record of an article rendered from files whose hash
+// is key.
+func newRecord(key hash, a *render.Article, diags diag.List) *articleRecord {
 	rec := &articleRecord{
 		Key: key, Title: a.Title, Lang: a.Lang, Dir: a.Dir, Path: a.Path, Link: a.Link,
 		Date: a.Date, Lastmod: a.Lastmod, Authors: a.Authors, Summary: a.Summary,
@@ -215,7 +228,7 @@ func encodeRecord(key hash, a *render.Article, diags diag.List) []byte {
 	if a.Claims != nil {
 		rec.Claims, rec.Statements = a.Claims.Result, a.Claims.Statements
 	}
-	return appendRecord(nil, rec)
+	return rec
 }
 
 // remembered notes the key a file was made from, for the next run, and
