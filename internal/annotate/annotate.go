@@ -775,18 +775,26 @@ func assignIDs(src []byte, claims []Claim, keys *claimKeys, sc *idKeys) {
 	ids.Grow(8 * len(claims))
 	for i := range claims {
 		c := &claims[i]
-		pk.Reset()
-		pk.Write(around(src, c.Start, -1), 0)
-		exact := keys.find(src, c)
+		// The keys cut from the block's key when the tokenizer folded
+		// the claim and its context; what it did not is folded here.
+		pre, exact, suf := keys.find(src, c)
+		if pre == nil {
+			pk.Reset()
+			pk.Write(around(src, c.Start, -1), 0)
+			pre = pk.B
+		}
 		if exact == nil {
 			ek.Reset()
 			ek.WriteString(c.Text, 0)
 			exact = ek.B
 		}
-		sk.Reset()
-		sk.Write(around(src, c.End, +1), 0)
+		if suf == nil {
+			sk.Reset()
+			sk.Write(around(src, c.End, +1), 0)
+			suf = sk.B
+		}
 		// FNV-1a over prefix NUL exact NUL suffix [NUL n].
-		h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvAdd(2166136261, pk.B), nul), exact), nul), sk.B)
+		h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvAdd(2166136261, pre), nul), exact), nul), suf)
 		for n := 0; ; n++ {
 			hn := h
 			if n > 0 {
@@ -818,8 +826,9 @@ func assignIDs(src []byte, claims []Claim, keys *claimKeys, sc *idKeys) {
 // kept between articles for their storage.
 type idKeys struct{ pk, ek, sk fold.Key }
 
-// claimKeys keeps the folded text of detected claims, cut from the key
-// the tokenizer made of their block, so ids need not fold it again.
+// claimKeys keeps the folded text of detected claims and of the context
+// their ids hash, cut from the key the tokenizer made of their block, so
+// ids need not fold them again.
 type claimKeys struct {
 	buf   []byte
 	spans []claimKey // in the order claims were detected
@@ -827,7 +836,11 @@ type claimKeys struct {
 
 type claimKey struct {
 	start, end int // the claim's span in the file
-	off, n     int // its key in buf
+	// The keys in buf of the claim's text (off, n), and of the context
+	// before and after it (n -1 when the block's key lacks it).
+	off, n   int
+	poff, pn int
+	soff, sn int
 }
 
 func (ks *claimKeys) reset() {
@@ -836,12 +849,15 @@ func (ks *claimKeys) reset() {
 
 // add records the key of the file span [start, end) if the block's text
 // holds that span byte for byte: then its fold is the stretch of the
-// block's key that those bytes produced.
+// block's key that those bytes produced, since folding goes rune by rune
+// but for white space, which a key drops at its ends. The context ids
+// hash (see around) is recorded when one segment of the block holds it.
 func (ks *claimKeys) add(src []byte, b *Block, bkey string, off []int32, start, end int) {
+	var seg Seg
 	ts := -1
 	for _, s := range b.Segs {
 		if s.Src <= start && start < s.Src+s.Len {
-			ts = s.Text + start - s.Src
+			seg, ts = s, s.Text+start-s.Src
 			break
 		}
 	}
@@ -849,39 +865,65 @@ func (ks *claimKeys) add(src []byte, b *Block, bkey string, off []int32, start, 
 	if ts < 0 || te > len(b.Text) || b.Text[ts:te] != string(src[start:end]) {
 		return
 	}
-	i, _ := slices.BinarySearch(off, int32(ts))
-	j, _ := slices.BinarySearch(off, int32(te))
-	for i > 0 && off[i-1] == int32(ts) {
-		i-- // the first byte of a rune
+	i, j := keyAt(off, ts), keyAt(off, te)
+	k := claimKey{start: start, end: end, pn: -1, sn: -1}
+	k.off, k.n = ks.put(bkey[i:j])
+	if p := around(src, start, -1); seg.Src <= start-len(p) {
+		k.poff, k.pn = ks.put(bkey[keyAt(off, ts-len(p)):i])
 	}
-	for j > 0 && off[j-1] == int32(te) {
-		j--
+	q := around(src, end, +1)
+	for _, s := range b.Segs {
+		if s.Src <= end && end+len(q) <= s.Src+s.Len {
+			qs := s.Text + end - s.Src
+			k.soff, k.sn = ks.put(bkey[keyAt(off, qs):keyAt(off, qs+len(q))])
+			break
+		}
 	}
-	key := bkey[i:j]
-	// Folding drops leading and trailing space.
+	ks.spans = append(ks.spans, k)
+}
+
+// keyAt returns the index of the first byte of a key whose source offset
+// is at least o.
+func keyAt(off []int32, o int) int {
+	i, _ := slices.BinarySearch(off, int32(o))
+	return i
+}
+
+// put appends a stretch of a block's key to buf without the space at
+// its ends, which folding drops, and returns where it is.
+func (ks *claimKeys) put(key string) (int, int) {
 	if len(key) > 0 && key[0] == ' ' {
 		key = key[1:]
 	}
 	if len(key) > 0 && key[len(key)-1] == ' ' {
 		key = key[:len(key)-1]
 	}
-	ks.spans = append(ks.spans, claimKey{start, end, len(ks.buf), len(key)})
+	n := len(ks.buf)
 	ks.buf = append(ks.buf, key...)
+	return n, len(key)
 }
 
-// find returns the folded text of claim c, or nil if it was not kept.
-func (ks *claimKeys) find(src []byte, c *Claim) []byte {
+// find returns the folded text of claim c and of the context before and
+// after it, each nil if it was not kept.
+func (ks *claimKeys) find(src []byte, c *Claim) (pre, exact, suf []byte) {
 	if ks == nil {
-		return nil
+		return nil, nil, nil
 	}
 	i := sort.Search(len(ks.spans), func(i int) bool { return ks.spans[i].start >= c.Start })
 	for ; i < len(ks.spans) && ks.spans[i].start == c.Start; i++ {
 		k := ks.spans[i]
 		if k.end == c.End && c.End <= len(src) && c.Text == string(src[c.Start:c.End]) {
-			return ks.buf[k.off : k.off+k.n]
+			exact = ks.buf[k.off : k.off+k.n : k.off+k.n]
+			if k.pn >= 0 {
+				pre = ks.buf[k.poff : k.poff+k.pn : k.poff+k.pn]
+			}
+			if k.sn >= 0 {
+				suf = ks.buf[k.soff : k.soff+k.sn : k.soff+k.sn]
+			}
+			return pre, exact, suf
 		}
 	}
-	return nil
+	return nil, nil, nil
 }
 
 var nul = []byte{0}
