@@ -261,20 +261,23 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 		}
 		b := &in.Blocks[bi]
 		d.firstBlock = first && b.Kind != Byline
-		if b.Kind != Byline && strings.TrimSpace(b.Text) != "" {
+		if b.Kind != Byline && !blank(b.Text) {
 			first = false
 		}
 		d.blockClaims(bi)
 	}
 	var diags diag.List
-	if !sort.SliceIsSorted(d.keys.spans, func(i, j int) bool { return d.keys.spans[i].start < d.keys.spans[j].start }) {
-		sort.SliceStable(d.keys.spans, func(i, j int) bool { return d.keys.spans[i].start < d.keys.spans[j].start })
+	byStart := func(a, b claimKey) int { return cmp.Compare(a.start, b.start) }
+	if !slices.IsSortedFunc(d.keys.spans, byStart) {
+		slices.SortStableFunc(d.keys.spans, byStart)
 	}
 	claims := d.applyMarks(d.claims, &diags)
 	claims = d.applyOverrides(claims, &diags)
 	// Detected claims come in order; marked ones may not.
-	if !slices.IsSortedFunc(claims, func(a, b Claim) int { return cmp.Compare(a.Start, b.Start) }) {
-		sort.SliceStable(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
+	// (A generic sort: sort.SliceStable swaps the large Claims through
+	// reflection.)
+	if cmpStart := func(a, b Claim) int { return cmp.Compare(a.Start, b.Start) }; !slices.IsSortedFunc(claims, cmpStart) {
+		slices.SortStableFunc(claims, cmpStart)
 	}
 	assignIDs(in.Src, claims, &d.keys, &d.idk)
 	// The claims found so far are scratch, kept for the next article.
@@ -287,7 +290,7 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 
 func (d *doc) blockClaims(bi int) {
 	b := &d.in.Blocks[bi]
-	if b.Kind == Byline || strings.TrimSpace(b.Text) == "" {
+	if b.Kind == Byline || blank(b.Text) {
 		return
 	}
 	d.prepare(bi)
@@ -378,6 +381,15 @@ func (d *doc) blockClaims(bi int) {
 			}
 		}
 	}
+}
+
+// blank reports whether s is only white space. Most blocks start with a
+// printable ASCII character or an Arabic letter, neither of them space.
+func blank(s string) bool {
+	if s != "" && (s[0] > ' ' && s[0] < utf8.RuneSelf || s[0] >= 0xD8 && s[0] <= 0xDB) {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
 }
 
 // mayClaim reports whether the rules may find a claim in sentence s, the
@@ -504,16 +516,24 @@ func trimSentence(toks []token, s sentence) sentence {
 
 func isArabic(toks []token) bool {
 	ar, lat := 0, 0
-	for _, t := range toks {
-		if t.kind != tWord {
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tWord || t.key == "" {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(t.key)
-		switch {
-		case r >= 0x0600 && r <= 0x06FF:
+		// The first byte tells U+0600–U+06FF and ASCII apart; only other
+		// runes need decoding.
+		switch c := t.key[0]; {
+		case c >= 0xD8 && c <= 0xDB:
 			ar++
-		case unicode.IsLetter(r):
-			lat++
+		case c < utf8.RuneSelf:
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				lat++
+			}
+		default:
+			if r, _ := utf8.DecodeRuneInString(t.key); unicode.IsLetter(r) {
+				lat++
+			}
 		}
 	}
 	return ar >= lat && ar > 0
@@ -975,7 +995,7 @@ func (d *doc) scanMentions(s sentence) {
 	var first src // the first source named, if first.ok()
 	issues := false
 	for i := s.a; i < s.b; i++ {
-		t := d.toks[i]
+		t := &d.toks[i]
 		if t.kind != tWord {
 			continue
 		}
