@@ -11,6 +11,10 @@
 
   // ---- Folding: package fold's Loose tier, one code point at a time.
 
+  // SEAT stands for ئ, which folds to و before و (a dropped mark between
+  // them aside), as Egypt's مسئول for مسؤول, and to ي elsewhere.
+  var SEAT = 1;
+
   var arabic = (function () {
     var t = new Array(256);
     for (var i = 0; i < 256; i++) {
@@ -29,7 +33,7 @@
       }
       // The Loose tier.
       if (r === 0x0624) r = 0x0648;
-      else if (r === 0x0626) r = 0x064a;
+      else if (r === 0x0626) r = SEAT;
       else if (r === 0x0621) r = 0;
       else if (r === 0x06cc) r = 0x064a;
       else if (r === 0x06a9) r = 0x0643;
@@ -68,8 +72,10 @@
     return l.codePointAt(0) !== undefined && String.fromCodePoint(l.codePointAt(0)) === l ? l : s;
   }
 
-  // foldRune appends the folded form of code point r to out (an array).
-  function foldRune(r, out) {
+  // foldRune appends the folded form of code point r to out (an array);
+  // r is cps[i] when it comes from the text cps, whose following code
+  // points decide ئ.
+  function foldRune(r, out, cps, i) {
     if (r < 0x80) {
       if (r === 0x20 || (r >= 0x09 && r <= 0x0d)) out.push(" ");
       else if (r >= 0x41 && r <= 0x5a) out.push(String.fromCharCode(r + 32));
@@ -78,6 +84,7 @@
     }
     if (r >= 0x0600 && r <= 0x06ff) {
       var m = arabic[r - 0x0600];
+      if (m === SEAT) m = seatFold(cps, i);
       if (m) out.push(String.fromCharCode(m));
       return;
     }
@@ -104,9 +111,21 @@
     out.push(lower(r));
   }
 
+  function seatFold(cps, i) {
+    for (var j = i + 1; cps && j < cps.length; j++) {
+      var n = cps[j];
+      if (n < 0x0600 || n > 0x06ff) break;
+      var m = arabic[n - 0x0600];
+      if (m === 0) continue;
+      if (m === 0x0648) return 0x0648;
+      break;
+    }
+    return 0x064a;
+  }
+
   function fold(s) {
-    var out = [];
-    for (var c of s) foldRune(c.codePointAt(0), out);
+    var out = [], cps = Array.from(s, function (c) { return c.codePointAt(0); });
+    for (var i = 0; i < cps.length; i++) foldRune(cps[i], out, cps, i);
     return out.join("");
   }
 

@@ -317,3 +317,31 @@ func TestUnknownSourceNames(t *testing.T) {
 		}
 	}
 }
+
+// TestTradedHamzaSeats checks that the seats Egyptian papers write (مسئول,
+// مسئولون) are the words others write مسؤول and مسؤولون: the same kind of
+// unnamed source, named as written.
+func TestTradedHamzaSeats(t *testing.T) {
+	a := defaultAnnotator(t)
+	for _, tc := range []struct{ hamza, yeh string }{
+		{"وقال مسؤول أمريكي لوكالة رويترز إن المحادثات توقفت.", "وقال مسئول أمريكي لوكالة رويترز إن المحادثات توقفت."},
+		{"وأكد مسؤولون مصريون أن المعبر سيفتح غدا.", "وأكد مسئولون مصريون أن المعبر سيفتح غدا."},
+	} {
+		var got [2]*Claim
+		for i, text := range []string{tc.hamza, tc.yeh} {
+			src := []byte(text)
+			in := &Input{File: "t.txt", Src: src, Lang: "ar", Date: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC),
+				Blocks: FromText(src, textLines(src))}
+			res, _ := a.Annotate(t.Context(), in)
+			if len(res.Claims) != 1 {
+				t.Fatalf("%s\n  %d claims, want 1", text, len(res.Claims))
+			}
+			got[i] = &res.Claims[0]
+		}
+		h, y := got[0], got[1]
+		wantName := strings.Replace(h.Source.Name, "مسؤول", "مسئول", 1)
+		if h.Source.Kind != y.Source.Kind || y.Source.Name != wantName || (h.Conduit == nil) != (y.Conduit == nil) {
+			t.Errorf("%s\n  source %q kind %v, conduit %v; with ؤ: %q kind %v, conduit %v", tc.yeh, y.Source.Name, y.Source.Kind, y.Conduit, h.Source.Name, h.Source.Kind, h.Conduit)
+		}
+	}
+}

@@ -15,7 +15,8 @@
 //   - any run of white space becomes one space, and leading and trailing
 //     space is dropped.
 //
-// The Loose tier goes further, for fuzzy name matching: ؤ → و, ئ → ي, ء is
+// The Loose tier goes further, for fuzzy name matching: ؤ → و, ئ → ي but
+// → و before و (Egypt writes مسئول and شئون for مسؤول and شؤون), ء is
 // dropped, the Persian and Urdu letters ی ک ھ ە become ي ك ه ه, and
 // Arabic-Indic digits become ASCII digits.
 //
@@ -204,6 +205,9 @@ func arabicRun[T string | []byte](k *Key, s T, i, base int) int {
 			i += 2
 			continue
 		}
+		if m == seat {
+			m = seatFold(s, i+2)
+		}
 		// No rune of the block folds to a space: whatever it folds to
 		// pays the space owed first.
 		if pending {
@@ -343,6 +347,9 @@ func (k *Key) arabic(r rune, off int) {
 	m := arabicBasic[r-0x0600]
 	if k.Tier == Loose {
 		m = arabicLoose[r-0x0600]
+		if m == seat {
+			m = 'ي' // a rune alone, from a compatibility form
+		}
 	}
 	switch {
 	case m == 0:
@@ -360,8 +367,28 @@ func (k *Key) arabic(r rune, off int) {
 }
 
 // arabicBasic and arabicLoose map each rune of U+0600–U+06FF to its folded
-// form, 0 meaning dropped. They are read-only.
+// form, 0 meaning dropped, seat for ئ in the Loose tier. They are read-only.
 var arabicBasic, arabicLoose = arabicTables()
+
+// seat stands in arabicLoose for ئ, which folds by what follows it: to و
+// before و (a dropped mark between them aside), the seat writers trade
+// with ؤ there (مسئول, مسؤول; شئون, شؤون), to ي elsewhere (رئيس, هيئة).
+const seat = 1
+
+// seatFold folds ئ, whose following runes start at s[i].
+func seatFold[T string | []byte](s T, i int) uint16 {
+	for i+1 < len(s) && s[i] >= 0xD8 && s[i] <= 0xDB && s[i+1]&0xC0 == 0x80 {
+		switch arabicLoose[(rune(s[i]&0x1F)<<6|rune(s[i+1]&0x3F))-0x0600] {
+		case 0:
+			i += 2
+			continue
+		case 'و':
+			return 'و'
+		}
+		break
+	}
+	return 'ي'
+}
 
 func arabicTables() (basic, loose [256]uint16) {
 	for i := range basic {
@@ -385,7 +412,7 @@ func arabicTables() (basic, loose [256]uint16) {
 		case r == 0x0624:
 			r = 'و'
 		case r == 0x0626:
-			r = 'ي'
+			r = seat
 		case r == 0x0621:
 			r = 0
 		case r == 0x06CC:
