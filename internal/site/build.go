@@ -431,6 +431,9 @@ func (b *builder) renderBodies(ctx context.Context, articles []*render.Article) 
 // the HTML of no more articles than it renders at once.
 func (b *builder) finishArticle(ctx context.Context, a *render.Article) error {
 	if b.inc == nil || !b.inc.reuseArticlePage(b, a) {
+		if b.inc != nil {
+			b.inc.needBody(ctx, b, a)
+		}
 		if err := b.writePage(ctx, b.articlePage(a)); err != nil {
 			return err
 		}
@@ -439,7 +442,9 @@ func (b *builder) finishArticle(ctx context.Context, a *render.Article) error {
 		return nil
 	}
 	b.inc.articleClaims(b, a)
-	if b.inc.m.disk != nil && !b.feedBodies[a] {
+	if b.feedBodies[a] {
+		b.inc.needBody(ctx, b, a)
+	} else if b.inc.m.disk != nil {
 		a.Body = ""
 	}
 	return nil

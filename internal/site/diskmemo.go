@@ -336,13 +336,22 @@ func (d *disk) restore(cache string, env hash, old *manifest, m *memo) *bodiesIn
 	defer f.Close()
 	paths := slices.Sorted(maps.Keys(x.Entries))
 	recs := make([]*articleRecord, len(paths))
+	// Records are read without their HTML (see needBody), each into a
+	// buffer its worker reuses: nothing decoded points into it.
+	var bufs sync.Pool
 	parallel(len(paths), func(i int) error {
 		e := x.Entries[paths[i]]
-		buf := make([]byte, e.Size)
+		bp, _ := bufs.Get().(*[]byte)
+		if bp == nil {
+			bp = new([]byte)
+		}
+		defer bufs.Put(bp)
+		buf := slices.Grow((*bp)[:0], int(e.Size))[:e.Size]
+		*bp = buf
 		if _, err := f.ReadAt(buf, e.Off); err != nil || sha256.Sum256(buf) != e.Sum {
 			return nil
 		}
-		if rec, err := decodeRecord(buf); err == nil && rec.Key == e.Key {
+		if rec, err := decodeRecordBody(buf, false); err == nil && rec.Key == e.Key {
 			recs[i] = rec
 		}
 		return nil
@@ -359,7 +368,8 @@ func (d *disk) restore(cache string, env hash, old *manifest, m *memo) *bodiesIn
 			Date: rec.Date, Lastmod: rec.Lastmod, Authors: rec.Authors, Summary: rec.Summary,
 			Body: htmltemplate.HTML(rec.Body), Headings: rec.Headings, Words: rec.Words, Text: rec.Text,
 		}
-		m.docs[p] = &docMemo{key: rec.Key, body: a, bodyDiags: rec.Diags, restored: rec}
+		e := x.Entries[p]
+		m.docs[p] = &docMemo{key: rec.Key, body: a, bodyDiags: rec.Diags, restored: rec, onDisk: &e}
 	}
 
 	m.bodyKey, m.pageKey = x.BodyKey, x.PageKey
@@ -412,6 +422,25 @@ func (d *disk) restore(cache string, env hash, old *manifest, m *memo) *bodiesIn
 		}
 	}
 	return x
+}
+
+// body reads back the HTML of the article whose record is e in the
+// bodies file, and reports whether it could.
+func (d *disk) body(e bodyEntry) (string, bool) {
+	f, err := os.Open(filepath.Join(d.cache, bodiesName))
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	buf := make([]byte, e.Size)
+	if _, err := f.ReadAt(buf, e.Off); err != nil || sha256.Sum256(buf) != e.Sum {
+		return "", false
+	}
+	rec, err := decodeRecord(buf)
+	if err != nil || rec.Key != e.Key {
+		return "", false
+	}
+	return rec.Body, true
 }
 
 // keptFile stands for a file of the site as the last build left it: its
@@ -525,8 +554,8 @@ func (d *disk) save(cache string, env hash, m *memo, prev *bodiesIndex) error {
 				return buf
 			}
 		}
-		if _, ok := d.pendingAt[p]; ok {
-			return nil // its HTML went to the pending file only: rendered again next time
+		if _, ok := d.pendingAt[p]; ok || dm.onDisk != nil {
+			return nil // its HTML is not in memory: rendered again next time
 		}
 		return encodeRecord(dm.key, dm.body, dm.bodyDiags)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"html"
+	htmltemplate "html/template"
 	"io"
 	"io/fs"
 	"maps"
@@ -133,6 +134,10 @@ type docMemo struct {
 	// restored is the article as BuildDir kept it on disk, until the
 	// build loads its files again (see Builder.adopt).
 	restored *articleRecord
+	// onDisk, when set, says body was restored without its HTML, which
+	// is in the record at that place of the cache's bodies file (see
+	// disk.body).
+	onDisk *bodyEntry
 }
 
 type fileMemo struct {
@@ -453,6 +458,9 @@ type incState struct {
 	claimKeys  []hash
 	claimFiles []*File
 	searchKeys []hash
+	// onDisk are the articles reused without their HTML, and where it is
+	// (see needBody).
+	onDisk map[*render.Article]bodyEntry
 }
 
 // reuseBody fills a with its body as rendered by an earlier build, when
@@ -471,7 +479,36 @@ func (inc *incState) reuseBody(b *builder, a *render.Article) bool {
 	a.Summary, a.Body, a.Headings, a.Claims, a.Words, a.Text = x.Summary, x.Body, x.Headings, x.Claims, x.Words, x.Text
 	b.addDiags(dm.bodyDiags)
 	inc.akeys[a] = dm.key
+	if dm.onDisk != nil {
+		if inc.onDisk == nil {
+			inc.onDisk = map[*render.Article]bodyEntry{}
+		}
+		inc.onDisk[a] = *dm.onDisk
+	}
 	return true
+}
+
+// needBody gives a, reused from an earlier build, its HTML when it was
+// restored without it: from the cache folder, or rendered again when the
+// record cannot be read back.
+func (inc *incState) needBody(ctx context.Context, b *builder, a *render.Article) {
+	inc.mu.Lock()
+	e, ok := inc.onDisk[a]
+	delete(inc.onDisk, a)
+	inc.mu.Unlock()
+	if !ok || a.Body != "" {
+		return
+	}
+	if body, ok := inc.m.disk.body(e); ok {
+		a.Body = htmltemplate.HTML(body)
+		return
+	}
+	// The same files make the same HTML; its diagnostics are the
+	// restored ones, already reported.
+	y := *a
+	y.Headings = nil
+	b.r.Body(ctx, a.Doc, &y)
+	a.Body = y.Body
 }
 
 // keepBody remembers a's body for later builds; BuildDir's disk keeps it

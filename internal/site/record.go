@@ -177,6 +177,16 @@ func (r *recReader) str() string {
 	return s
 }
 
+// skip passes over a string.
+func (r *recReader) skip() {
+	n := r.uint()
+	if n > uint64(len(r.b)) {
+		r.fail()
+		return
+	}
+	r.b = r.b[n:]
+}
+
 // count reads a slice's length; nil says the slice was nil. Every
 // element takes at least a byte, which bounds a corrupt length.
 func (r *recReader) count() (n int, isNil bool) {
@@ -224,7 +234,12 @@ func (r *recReader) spans() []annotate.Span {
 }
 
 // decodeRecord reads a record appendRecord wrote.
-func decodeRecord(b []byte) (*articleRecord, error) {
+func decodeRecord(b []byte) (*articleRecord, error) { return decodeRecordBody(b, true) }
+
+// decodeRecordBody reads a record appendRecord wrote, its Body only when
+// body is set: a build that restores every article needs the HTML of
+// few of them, and the HTML is most of a record.
+func decodeRecordBody(b []byte, body bool) (*articleRecord, error) {
 	if len(b) < len(hash{}) {
 		return nil, errRecord
 	}
@@ -239,7 +254,12 @@ func decodeRecord(b []byte) (*articleRecord, error) {
 			rec.Authors[i] = r.str()
 		}
 	}
-	rec.Summary, rec.Body = r.str(), r.str()
+	rec.Summary = r.str()
+	if body {
+		rec.Body = r.str()
+	} else {
+		r.skip()
+	}
 	if n, isNil := r.count(); !isNil {
 		rec.Headings = make([]render.Heading, n)
 		for i := range rec.Headings {

@@ -609,3 +609,33 @@ func flipByte(name string, at float64) error {
 	data[int(float64(len(data))*at)] ^= 0x5a
 	return os.WriteFile(name, data, 0o644)
 }
+
+// TestRestoredBodiesInFeeds rebuilds a site with feeds after an edit that
+// changes them: the unchanged articles, restored from the cache without
+// their HTML, must still be in the feeds in full, and the site be what a
+// fresh build makes.
+func TestRestoredBodiesInFeeds(t *testing.T) {
+	src := withFile(corpusSite(30), "isnad.toml", []byte("baseURL = \"https://example.org/news/\"\n"))
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := BuildDir(t.Context(), Config{Source: src, Defaults: isnad.Defaults}, dir); err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range []int{0, 7} { // the newest article, then another in the feed
+		a := corpus.Make(1, n)
+		src = withFile(src, "content/"+a.Path, bytes.Replace(a.Data, []byte("title: \""), []byte(fmt.Sprintf("title: \"%d ", i)), 1))
+		res, err := BuildDir(t.Context(), Config{Source: src, Defaults: isnad.Defaults}, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.work.Full || res.work.Bodies != 1 {
+			t.Errorf("edit %d: %+v, want one body rendered", i, res.work)
+		}
+		got := contents(siteState(t, dir))
+		if !strings.Contains(got["feed.xml"], "<content") {
+			t.Fatalf("edit %d: feed.xml carries no article in full", i)
+		}
+		if diff := cmp.Diff(freshBuild(t, src), got); diff != "" {
+			t.Fatalf("edit %d: the site is not what a fresh build gives (-fresh +built):\n%s", i, diff)
+		}
+	}
+}
