@@ -885,17 +885,32 @@ func (ks *claimKeys) add(src []byte, b *Block, bkey string, off []int32, start, 
 	if ts < 0 || te > len(b.Text) || b.Text[ts:te] != string(src[start:end]) {
 		return
 	}
-	i, j := keyAt(off, ts), keyAt(off, te)
+	i := keyAt(off, ts)
+	j := i + keyAt(off[i:], te)
 	k := claimKey{start: start, end: end, pn: -1, sn: -1}
 	k.off, k.n = ks.put(bkey[i:j])
+	// The context is 32 bytes at most: its key is found stepping from
+	// the claim's rather than searching the block's.
 	if p := around(src, start, -1); seg.Src <= start-len(p) {
-		k.poff, k.pn = ks.put(bkey[keyAt(off, ts-len(p)):i])
+		pi := i
+		for pi > 0 && off[pi-1] >= int32(ts-len(p)) {
+			pi--
+		}
+		k.poff, k.pn = ks.put(bkey[pi:i])
 	}
 	q := around(src, end, +1)
 	for _, s := range b.Segs {
 		if s.Src <= end && end+len(q) <= s.Src+s.Len {
 			qs := s.Text + end - s.Src
-			k.soff, k.sn = ks.put(bkey[keyAt(off, qs):keyAt(off, qs+len(q))])
+			qi := j
+			if qs != te {
+				qi = keyAt(off, qs)
+			}
+			qj := qi
+			for qj < len(off) && off[qj] < int32(qs+len(q)) {
+				qj++
+			}
+			k.soff, k.sn = ks.put(bkey[qi:qj])
 			break
 		}
 	}
@@ -903,7 +918,7 @@ func (ks *claimKeys) add(src []byte, b *Block, bkey string, off []int32, start, 
 }
 
 // keyAt returns the index of the first byte of a key whose source offset
-// is at least o.
+// is at least o; off holds the source offset of each byte, in order.
 func keyAt(off []int32, o int) int {
 	i, _ := slices.BinarySearch(off, int32(o))
 	return i
