@@ -876,6 +876,12 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		if s, ok := d.inside(i, end); ok {
 			return s, end, true
 		}
+		// "مسؤول في البنتاغون", "مصادر في وكالة رويترز": unnamed people
+		// in a body, not the body speaking, as English's "an official at
+		// the Pentagon".
+		if s, send, ok := d.arMemberOf(start, end, b, sn); ok {
+			return s, send, true
+		}
 		// "رئيس الهيئة، أسامة ربيع،": a registered person named right
 		// after the role says who speaks.
 		if p, pend, ok := d.namedHolder(end, b); ok {
@@ -920,6 +926,33 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		}
 	}
 	return src{}, i, false
+}
+
+// arMemberOf reads "في X" (or "من X", "لدى X") after the unnamed source
+// toks[start:end] whose noun is sn: when X is a registered body, with its
+// type noun or without ("في صحيفة الرياض", "في البنتاغون"), the source is
+// the phrase as written, of that body. A name that is also a word or a
+// place needs its type noun: "مسؤول في الرياض" is in the city.
+func (d *doc) arMemberOf(start, end, b int, sn sourceNoun) (src, int, bool) {
+	if sn.kind != "anonymous" || end+1 >= b {
+		return src{}, 0, false
+	}
+	switch d.toks[end].key {
+	case "في", "من", "لدي":
+	default:
+		return src{}, 0, false
+	}
+	j := end + 1
+	if _, ok := d.a.lex.typeNouns[d.toks[j].key]; ok && j+1 < b {
+		j++
+	}
+	val, bend := d.match(j, false)
+	if val == nil || val.entry == nil || val.entry.Kind == outlet.Person || val.entry.RequiresCue && !d.typeNounBefore(j) {
+		// "مسؤول في وكالة" alone, or "في صحيفة X" for an X the registry
+		// lacks: the type noun's own reading, if any, is not this.
+		return src{}, 0, false
+	}
+	return src{name: d.text(start, bend), kind: outlet.Kind(sn.kind), gender: sn.gender, noun: strings.TrimPrefix(d.toks[start].key, "ال"), org: val.entry}, bend, true
 }
 
 // nameEnds reports whether an unknown name may end before token j: its

@@ -345,3 +345,38 @@ func TestTradedHamzaSeats(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedMembersOfBodies checks that "مسؤول في X" names unnamed people
+// of the registered body X, as English's "an official at X" does: the
+// source is the phrase as written, of X; a name that is also a place needs
+// its type noun.
+func TestUnnamedMembersOfBodies(t *testing.T) {
+	a := defaultAnnotator(t)
+	for _, tc := range []struct{ text, name, org, conduit string }{
+		{"وقال مسؤول في البنتاغون إن القوات جاهزة.", "مسؤول في البنتاغون", "pentagon", ""},
+		{"وقال مسؤولون في حلف الناتو إن القمة ستعقد في موعدها.", "مسؤولون في حلف الناتو", "nato", ""},
+		{"وقال مسؤول في صحيفة الرياض إن المفاوضات دخلت مرحلة حاسمة.", "مسؤول في صحيفة الرياض", "al-riyadh", ""},
+		{"وقال مسؤول في وزارة الخارجية الأمريكية لرويترز إن واشنطن تتابع.", "مسؤول في وزارة الخارجية الأمريكية", "us-state-department", "reuters"},
+		{"وقال مسؤول في الرياض لرويترز إن الاتفاق قريب.", "مسؤول", "", "reuters"},
+	} {
+		src := []byte(tc.text)
+		in := &Input{File: "t.txt", Src: src, Lang: "ar", Date: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC),
+			Blocks: FromText(src, textLines(src))}
+		res, _ := a.Annotate(t.Context(), in)
+		if len(res.Claims) != 1 {
+			t.Errorf("%s\n  %d claims, want 1", tc.text, len(res.Claims))
+			continue
+		}
+		c := res.Claims[0]
+		org, conduit := "", ""
+		if c.Org != nil {
+			org = c.Org.ID
+		}
+		if c.Conduit != nil {
+			conduit = c.Conduit.ID
+		}
+		if c.Source.ID != "" || c.Source.Name != tc.name || org != tc.org || conduit != tc.conduit {
+			t.Errorf("%s\n  source %q (id %q), org %q, conduit %q; want %q, org %q, conduit %q", tc.text, c.Source.Name, c.Source.ID, org, conduit, tc.name, tc.org, tc.conduit)
+		}
+	}
+}
