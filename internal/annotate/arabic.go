@@ -188,7 +188,17 @@ func (d *doc) arabic(s sentence, si int) []found {
 		}
 		d.mention(s)
 		if len(fs) == 0 {
-			fs = append(fs, found{start: a, source: s, typ: AccordingTo, cue: [2]int{ms, me}})
+			f := found{start: a, source: s, typ: AccordingTo, cue: [2]int{ms, me}}
+			// "بحسب ما صرح به مسؤول لصحيفة فايننشال تايمز", "بحسب مصادر
+			// تحدثت لرويترز": to whom.
+			if end < b && strings.HasPrefix(d.toks[end].key, "تحدث") {
+				end++
+			}
+			if c, _, ok := d.conduitAfter(end, b); ok && !c.same(s) {
+				f.conduit = ptr(c)
+				d.mention(c)
+			}
+			fs = append(fs, f)
 			primary = ms
 		} else if !fs[0].source.same(s) {
 			f := &fs[0]
@@ -198,7 +208,6 @@ func (d *doc) arabic(s sentence, si int) []found {
 			f.source = s
 			f.typ = AccordingTo
 		}
-		_ = end
 		break
 	}
 	if len(fs) == 0 {
@@ -781,7 +790,9 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		// "وفق بيانات بورصة لندن": a name the registry lacks, up to the
 		// end of the clause, when no adjective follows the noun ("بيانات
 		// رسمية" names no one).
-		if j < b && d.toks[j].kind == tWord && !strings.HasPrefix(d.toks[j].key, "ال") && !strings.HasSuffix(d.toks[j].key, "يه") &&
+		// A source noun ("مصادر مطلعة") is read as one below.
+		_, person := lex.sourceNouns[bare]
+		if !person && j < b && d.toks[j].kind == tWord && !strings.HasPrefix(d.toks[j].key, "ال") && !strings.HasSuffix(d.toks[j].key, "يه") &&
 			!strings.HasSuffix(d.toks[j].key, "ي") && !d.is(&d.toks[j], wStopAfterSub) && d.timeEnd(j, b) == j {
 			end := j
 			for end < b && end-j < 4 && d.toks[end].kind == tWord && !d.is(&d.toks[end], wStopAfterSub) && !d.is(&d.toks[end], wComp) {
@@ -861,7 +872,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		if end+1 < b && d.toks[end].key == "في" {
 			if val, bend := d.match(end+1, false); val != nil && val.entry != nil && val.entry.Kind != outlet.Person && !(val.entry.RequiresCue && !d.typeNounBefore(end+1)) {
 				n := bend
-				for n < b && n-bend < 4 && d.toks[n].kind == tWord && !strings.HasPrefix(d.toks[n].key, "ال") && !d.is(&d.toks[n], wStopAfterSub) && !d.is(&d.toks[n], wComp) {
+				for n < b && n-bend < 4 && d.toks[n].kind == tWord && !strings.HasPrefix(d.toks[n].key, "ال") && !d.is(&d.toks[n], wStopAfterSub) && !d.is(&d.toks[n], wComp) && !d.conduitAt(n) {
 					if _, v := d.verbAt(n); v {
 						break
 					}
@@ -991,6 +1002,24 @@ func (d *doc) nameEnds(j, b int) bool {
 		}
 	}
 	return false
+}
+
+// conduitAfter reads the outlet a source spoke to at token j, "لرويترز",
+// "لـ\"العربي الجديد\"", and returns it with the index past it.
+func (d *doc) conduitAfter(j, b int) (src, int, bool) {
+	if j >= b || !d.conduitAt(j) {
+		return src{}, j, false
+	}
+	if d.toks[j].key == "ل" {
+		j++
+		for j < b && transparent(d.toks[j]) {
+			j++
+		}
+	}
+	if c, end, ok := d.arNP(j, b, true); ok && c.isMedia() {
+		return c, end, true
+	}
+	return src{}, j, false
 }
 
 // conduitAt reports an outlet after ل at token j: "لرويترز", "لوكالة
@@ -1527,18 +1556,9 @@ func (d *doc) headline(a, first, b, si int) (found, bool) {
 	for end < colon && transparent(d.toks[end]) {
 		end++
 	}
-	if end < colon && d.conduitAt(end) {
-		j := end
-		if d.toks[j].key == "ل" {
-			j++
-			for j < colon && transparent(d.toks[j]) {
-				j++
-			}
-		}
-		if c, cend, ok := d.arNP(j, colon, true); ok && c.isMedia() {
-			f.conduit = ptr(c)
-			end = cend
-		}
+	if c, cend, ok := d.conduitAfter(end, colon); ok {
+		f.conduit = ptr(c)
+		end = cend
 	}
 	// "بلومبيرغ عن تقييمات عسكرية غربية:" — a chain.
 	if end < colon && d.toks[end].key == "عن" {

@@ -349,7 +349,8 @@ func TestTradedHamzaSeats(t *testing.T) {
 // TestUnnamedMembersOfBodies checks that "مسؤول في X" names unnamed people
 // of the registered body X, as English's "an official at X" does: the
 // source is the phrase as written, of X; a name that is also a place needs
-// its type noun.
+// its type noun. The outlet they spoke to is the conduit, after a verb or
+// an according-to marker.
 func TestUnnamedMembersOfBodies(t *testing.T) {
 	a := defaultAnnotator(t)
 	for _, tc := range []struct{ text, name, org, conduit string }{
@@ -358,6 +359,11 @@ func TestUnnamedMembersOfBodies(t *testing.T) {
 		{"وقال مسؤول في صحيفة الرياض إن المفاوضات دخلت مرحلة حاسمة.", "مسؤول في صحيفة الرياض", "al-riyadh", ""},
 		{"وقال مسؤول في وزارة الخارجية الأمريكية لرويترز إن واشنطن تتابع.", "مسؤول في وزارة الخارجية الأمريكية", "us-state-department", "reuters"},
 		{"وقال مسؤول في الرياض لرويترز إن الاتفاق قريب.", "مسؤول", "", "reuters"},
+		// Not a person named after the body: the outlet spoken to.
+		{"وقال مسؤولون في حلف الناتو لوكالة فرانس برس إن القمة ستعقد في موعدها.", "مسؤولون في حلف الناتو", "nato", "afp"},
+		// According to, with whom the source spoke.
+		{"وبحسب ما صرح به مسؤول غربي لصحيفة فايننشال تايمز، فإن الصفقة تشمل الغاز.", "مسؤول غربي", "", "ft"},
+		{"وبحسب مصادر مطلعة تحدثت لوكالة رويترز، فإن الوفد غادر.", "مصادر مطلعة", "", "reuters"},
 	} {
 		src := []byte(tc.text)
 		in := &Input{File: "t.txt", Src: src, Lang: "ar", Date: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC),
