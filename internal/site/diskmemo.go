@@ -175,7 +175,9 @@ func (d *disk) keepRecord(p string, key hash, a *render.Article, diags diag.List
 	}
 	rec := appendRecord((*bp)[:0], newRecord(key, a, diags))
 	defer func() { *bp = rec; d.recBufs.Put(bp) }()
-	sum := sha256.Sum256(rec) // outside the lock, which the workers share
+	// Hashed outside the lock, which the workers share.
+	sum, head := sha256.Sum256(rec), recordHead(rec, len(a.Body))
+	headSum := sha256.Sum256(rec[:head])
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.pending == nil {
@@ -196,7 +198,7 @@ func (d *disk) keepRecord(p string, key hash, a *render.Article, diags diag.List
 		d.pending = nil
 		return false
 	}
-	d.pendingAt[p] = bodyEntry{Key: key, Off: d.pendingN, Size: int64(len(rec)), Sum: sum}
+	d.pendingAt[p] = bodyEntry{Key: key, Off: d.pendingN, Size: int64(len(rec)), Sum: sum, Head: head, HeadSum: headSum}
 	d.pendingN += int64(len(rec))
 	return true
 }
@@ -274,6 +276,10 @@ type bodyEntry struct {
 	Key       hash
 	Off, Size int64
 	Sum       hash // of the record's bytes
+	// Head is the length of the record before its HTML, and HeadSum the
+	// hash of those bytes: restore reads no more.
+	Head    int64
+	HeadSum hash
 }
 
 // envKey hashes the program and the built-in defaults.
@@ -336,8 +342,9 @@ func (d *disk) restore(cache string, env hash, old *manifest, m *memo) *bodiesIn
 	defer f.Close()
 	paths := slices.Sorted(maps.Keys(x.Entries))
 	recs := make([]*articleRecord, len(paths))
-	// Records are read without their HTML (see needBody), each into a
-	// buffer its worker reuses: nothing decoded points into it.
+	// Records are read without their HTML, their head only (see
+	// needBody), each into a buffer its worker reuses: nothing decoded
+	// points into it.
 	var bufs sync.Pool
 	parallel(len(paths), func(i int) error {
 		e := x.Entries[paths[i]]
@@ -346,9 +353,12 @@ func (d *disk) restore(cache string, env hash, old *manifest, m *memo) *bodiesIn
 			bp = new([]byte)
 		}
 		defer bufs.Put(bp)
-		buf := slices.Grow((*bp)[:0], int(e.Size))[:e.Size]
+		if e.Head <= 0 || e.Head > e.Size {
+			return nil
+		}
+		buf := slices.Grow((*bp)[:0], int(e.Head))[:e.Head]
 		*bp = buf
-		if _, err := f.ReadAt(buf, e.Off); err != nil || sha256.Sum256(buf) != e.Sum {
+		if _, err := f.ReadAt(buf, e.Off); err != nil || sha256.Sum256(buf) != e.HeadSum {
 			return nil
 		}
 		if rec, err := decodeRecordBody(buf, false); err == nil && rec.Key == e.Key {
@@ -539,25 +549,27 @@ func (d *disk) save(cache string, env hash, m *memo, prev *bodiesIndex) error {
 		}
 	}
 	// record reads back the record of article p from the pending or the
-	// old file, or encodes it; nil when it cannot be kept.
-	record := func(p string) []byte {
+	// old file, or encodes it, and returns it with the length of its
+	// head; nil when it cannot be kept.
+	record := func(p string) ([]byte, int64) {
 		dm := m.docs[p]
 		if e, ok := d.pendingAt[p]; ok && e.Key == dm.key && d.pending != nil {
 			buf := make([]byte, e.Size)
 			if _, err := d.pending.ReadAt(buf, e.Off); err == nil && sha256.Sum256(buf) == e.Sum {
-				return buf
+				return buf, e.Head
 			}
 		}
 		if e, ok := prev.entry(p); ok && e.Key == dm.key && old != nil {
 			buf := make([]byte, e.Size)
 			if _, err := old.ReadAt(buf, e.Off); err == nil && sha256.Sum256(buf) == e.Sum {
-				return buf
+				return buf, e.Head
 			}
 		}
 		if _, ok := d.pendingAt[p]; ok || dm.onDisk != nil {
-			return nil // its HTML is not in memory: rendered again next time
+			return nil, 0 // its HTML is not in memory: rendered again next time
 		}
-		return encodeRecord(dm.key, dm.body, dm.bodyDiags)
+		rec := encodeRecord(dm.key, dm.body, dm.bodyDiags)
+		return rec, recordHead(rec, len(dm.body.Body))
 	}
 	flag := os.O_WRONLY | os.O_CREATE | os.O_APPEND
 	target := name
@@ -588,17 +600,19 @@ func (d *disk) save(cache string, env hash, m *memo, prev *bodiesIndex) error {
 	// site weigh as much as its pages, and are not all held at once.
 	const batch = 256
 	recs := make([][]byte, batch)
+	heads := make([]int64, batch)
 	for start := 0; start < len(fresh); start += batch {
 		part := fresh[start:min(start+batch, len(fresh))]
 		parallel(len(part), func(i int) error {
-			recs[i] = record(part[i])
+			recs[i], heads[i] = record(part[i])
 			return nil
 		})
 		for i, p := range part {
-			if recs[i] == nil {
+			if recs[i] == nil || heads[i] <= 0 || heads[i] > int64(len(recs[i])) {
 				continue
 			}
-			e := bodyEntry{Key: m.docs[p].key, Off: w.n, Size: int64(len(recs[i])), Sum: sha256.Sum256(recs[i])}
+			e := bodyEntry{Key: m.docs[p].key, Off: w.n, Size: int64(len(recs[i])), Sum: sha256.Sum256(recs[i]),
+				Head: heads[i], HeadSum: sha256.Sum256(recs[i][:heads[i]])}
 			if _, err := w.Write(recs[i]); err != nil {
 				out.Close()
 				return err

@@ -82,7 +82,6 @@ func appendRecord(b []byte, r *articleRecord) []byte {
 		w.str(a)
 	}
 	w.str(r.Summary)
-	w.str(r.Body)
 	w.count(len(r.Headings), r.Headings == nil)
 	for _, h := range r.Headings {
 		w.int(h.Level)
@@ -129,7 +128,15 @@ func appendRecord(b []byte, r *articleRecord) []byte {
 		w.int(int(d.Severity))
 		w.str(d.Msg)
 	}
+	// The HTML last: the head before it is read alone (see recordHead).
+	w.str(r.Body)
 	return w.b
+}
+
+// recordHead is the length of the part of an encoded record rec, whose
+// Body is body bytes long, before its Body: all a restore reads.
+func recordHead(rec []byte, body int) int64 {
+	return int64(len(rec) - body - len(binary.AppendUvarint(nil, uint64(body))))
 }
 
 // recReader reads what recWriter wrote; after the first error it reads
@@ -175,16 +182,6 @@ func (r *recReader) str() string {
 	s := string(r.b[:n])
 	r.b = r.b[n:]
 	return s
-}
-
-// skip passes over a string.
-func (r *recReader) skip() {
-	n := r.uint()
-	if n > uint64(len(r.b)) {
-		r.fail()
-		return
-	}
-	r.b = r.b[n:]
 }
 
 // count reads a slice's length; nil says the slice was nil. Every
@@ -236,9 +233,10 @@ func (r *recReader) spans() []annotate.Span {
 // decodeRecord reads a record appendRecord wrote.
 func decodeRecord(b []byte) (*articleRecord, error) { return decodeRecordBody(b, true) }
 
-// decodeRecordBody reads a record appendRecord wrote, its Body only when
-// body is set: a build that restores every article needs the HTML of
-// few of them, and the HTML is most of a record.
+// decodeRecordBody reads a record appendRecord wrote, with its Body when
+// body is set, else only its head (see recordHead): a build that restores
+// every article needs the HTML of few of them, and the HTML is most of a
+// record.
 func decodeRecordBody(b []byte, body bool) (*articleRecord, error) {
 	if len(b) < len(hash{}) {
 		return nil, errRecord
@@ -255,11 +253,6 @@ func decodeRecordBody(b []byte, body bool) (*articleRecord, error) {
 		}
 	}
 	rec.Summary = r.str()
-	if body {
-		rec.Body = r.str()
-	} else {
-		r.skip()
-	}
 	if n, isNil := r.count(); !isNil {
 		rec.Headings = make([]render.Heading, n)
 		for i := range rec.Headings {
@@ -297,6 +290,9 @@ func decodeRecordBody(b []byte, body bool) (*articleRecord, error) {
 			d.Pos = diag.Pos{File: r.str(), Line: r.int(), Col: r.int()}
 			d.Severity, d.Msg = diag.Severity(r.int()), r.str()
 		}
+	}
+	if body {
+		rec.Body = r.str()
 	}
 	if r.err != nil || len(r.b) != 0 {
 		return nil, errRecord

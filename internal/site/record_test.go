@@ -107,6 +107,17 @@ func TestRecordRoundTrip(t *testing.T) {
 			if (rec.Authors == nil) != (got.Authors == nil) || (rec.Claims != nil && len(rec.Claims.Claims) > 0 && (rec.Claims.Claims[0].Via == nil) != (got.Claims.Claims[0].Via == nil)) {
 				t.Error("nil and empty slices are not told apart")
 			}
+			// Its head alone gives all of it but the HTML.
+			b := appendRecord(nil, rec)
+			head, err := decodeRecordBody(b[:recordHead(b, len(rec.Body))], false)
+			if err != nil {
+				t.Fatalf("head: %v", err)
+			}
+			noBody := *got
+			noBody.Body = ""
+			if !reflect.DeepEqual(head, &noBody) {
+				t.Errorf("the head reads %+v, want %+v", head, &noBody)
+			}
 		})
 	}
 }
