@@ -334,6 +334,13 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 			}
 			break
 		}
+		if c := d.enLeadConduit(app0, app1); c != nil {
+			// "Israeli officials, speaking to The Times of Israel, said":
+			// whom the subject spoke to, not a name.
+			sr, ok = d.enSubject(head0, c0)
+			f.conduit = c
+			break
+		}
 		if k := d.toks[app0].key; k == "which" || k == "who" || k == "whose" || k == "whom" {
 			// "Fars, which is close to the Guards, said": a relative
 			// clause says something of the subject.
