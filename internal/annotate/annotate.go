@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"slices"
@@ -870,7 +871,7 @@ func (ks *claimKeys) reset() {
 // add records the key of the file span [start, end) if the block's text
 // holds that span byte for byte: then its fold is the stretch of the
 // block's key that those bytes produced, since folding goes rune by rune
-// but for white space, which a key drops at its ends. The context ids
+// but for white space, which a key drops at its ends, and ئ (see below). The context ids
 // hash (see around) is recorded when one segment of the block holds it.
 func (ks *claimKeys) add(src []byte, b *Block, bkey string, off []int32, start, end int) {
 	var seg Seg
@@ -890,8 +891,11 @@ func (ks *claimKeys) add(src []byte, b *Block, bkey string, off []int32, start, 
 	k := claimKey{start: start, end: end, pn: -1, sn: -1}
 	k.off, k.n = ks.put(bkey[i:j])
 	// The context is 32 bytes at most: its key is found stepping from
-	// the claim's rather than searching the block's.
-	if p := around(src, start, -1); seg.Src <= start-len(p) {
+	// the claim's rather than searching the block's. But ئ folds by what
+	// follows it (package fold), and the context ends anywhere, maybe
+	// right after one: context holding ئ is folded afresh. (A claim ends
+	// at a word's end, where no و can follow.)
+	if p := around(src, start, -1); seg.Src <= start-len(p) && !bytes.Contains(p, []byte("ئ")) {
 		pi := i
 		for pi > 0 && off[pi-1] >= int32(ts-len(p)) {
 			pi--
@@ -899,8 +903,9 @@ func (ks *claimKeys) add(src []byte, b *Block, bkey string, off []int32, start, 
 		k.poff, k.pn = ks.put(bkey[pi:i])
 	}
 	q := around(src, end, +1)
+	seated := bytes.Contains(q, []byte("ئ"))
 	for _, s := range b.Segs {
-		if s.Src <= end && end+len(q) <= s.Src+s.Len {
+		if !seated && s.Src <= end && end+len(q) <= s.Src+s.Len {
 			qs := s.Text + end - s.Src
 			qi := j
 			if qs != te {
