@@ -1030,6 +1030,11 @@ func (d *doc) enAnaphorMod(head string, bare bool, mods []token) (src, bool) {
 			if m.entry == nil {
 				continue
 			}
+			// An entry with a head noun of its own ("White House") is not
+			// "the ministry": same above found none that fits.
+			if tn.kinds[0] == "official" && m.entry.Head.En != "" && head != "body" && head != "group" {
+				continue
+			}
 			k := string(m.entry.Kind)
 			// "the group", "the body": an official body or an organization.
 			for _, want := range tn.kinds {
