@@ -660,6 +660,29 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			return s, true
 		}
 	}
+	// "His office added", "its agency said": a possessive before a type
+	// noun points back as "the" does.
+	if j-i == 2 && (first == "his" || first == "her" || first == "its" || first == "their") {
+		head := d.toks[i+1].key
+		if _, ok := lex.enTypeNouns[head]; ok || len(d.a.m.heads[head]) > 0 {
+			if s, ok := d.enAnaphorMod(head, true, nil); ok {
+				s.anaphor = true
+				return s, true
+			}
+		}
+	}
+	// "A spokeswoman for the ministry": the body named before speaks
+	// through her.
+	if j-i >= 4 && j-i <= 5 && isSpokes(d.toks[j-4].key) && d.toks[j-3].key == "for" && d.toks[j-2].key == "the" {
+		head := d.toks[j-1].key
+		if _, ok := lex.enTypeNouns[head]; ok {
+			if s, ok := d.enAnaphorMod(head, true, nil); ok {
+				s.anaphor = true
+				s.noun = d.toks[j-4].key
+				return s, true
+			}
+		}
+	}
 	// "The Post" after "The Washington Post": the last word of a name
 	// just used.
 	if first == "the" && j-i == 2 && d.toks[i+1].upper {
