@@ -1277,7 +1277,13 @@ func (d *doc) inside(i, j int) (src, bool) {
 		// "مسؤول في البنتاغون": an unnamed official in the body.
 		return src{name: d.text(i, j), kind: outlet.Anonymous, gender: 'm', org: body.entry, noun: strings.TrimPrefix(d.toks[i].key, "ال")}, true
 	}
-	return *body, true
+	s := *body
+	// "المتحدث باسم الأونروا" speaks for the agency, but "وأضاف" after
+	// him is his: the speaker's gender, not the body's.
+	if sn, ok := d.a.lex.sourceNouns[d.bareKey(d.toks[i].key)]; ok && sn.gender != 0 {
+		s.gender = sn.gender
+	}
+	return s, true
 }
 
 // bodyBefore finds the nearest registered body named before token i in
