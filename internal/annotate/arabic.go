@@ -1532,6 +1532,12 @@ func (d *doc) datelineAt(a, b int) (src, int, bool) {
 // resolve to a source (research/attribution.md §2.3.9): in headings, and
 // at the start of a paragraph when the name is registered.
 func (d *doc) headline(a, first, b, si int) (found, bool) {
+	// "عاجل | الجيش الإسرائيلي: ...": a breaking-news kicker first.
+	if first+2 < b && (d.toks[first].key == "عاجل" || d.toks[first].key == "خاص") && d.toks[first+1].kind == tPunct {
+		if k := d.toks[first+1].key; k == "|" || isDash(k) || isColon(k) {
+			first += 2
+		}
+	}
 	colon := -1
 	for i := first; i < b && i < first+8; i++ {
 		if d.toks[i].kind == tPunct && isColon(d.toks[i].key) {
