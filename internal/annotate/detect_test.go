@@ -285,6 +285,21 @@ func TestDetect(t *testing.T) {
 	}
 }
 
+// onlyClaim annotates text, an Arabic passage dated 2024-06-20, and returns
+// its claim; it reports an error and false unless there is exactly one.
+func onlyClaim(t *testing.T, a *Annotator, text string) (*Claim, bool) {
+	t.Helper()
+	src := []byte(text)
+	in := &Input{File: "t.txt", Src: src, Lang: "ar", Date: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC),
+		Blocks: FromText(src, textLines(src))}
+	res, _ := a.Annotate(t.Context(), in)
+	if len(res.Claims) != 1 {
+		t.Errorf("%s\n  %d claims, want 1", text, len(res.Claims))
+		return nil, false
+	}
+	return &res.Claims[0], true
+}
+
 // TestUnknownSourceNames pins the name an unregistered source is given:
 // it is what the editor copies into the registry, and what outlet pages
 // list, so it must stop where the speaker ends.
@@ -299,15 +314,10 @@ func TestUnknownSourceNames(t *testing.T) {
 		{"وقال مسؤول في الرياض لصحيفة وول ستريت جورنال إن المفاوضات دخلت مرحلة حاسمة.", "مسؤول", "wsj"},
 		{"وقال مسؤول في الرياض لشبكة سي إن إن إن الاتفاق قريب.", "مسؤول", "cnn"},
 	} {
-		src := []byte(tc.text)
-		in := &Input{File: "t.txt", Src: src, Lang: "ar", Date: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC),
-			Blocks: FromText(src, textLines(src))}
-		res, _ := a.Annotate(t.Context(), in)
-		if len(res.Claims) != 1 {
-			t.Errorf("%s\n  %d claims, want 1", tc.text, len(res.Claims))
+		c, ok := onlyClaim(t, a, tc.text)
+		if !ok {
 			continue
 		}
-		c := res.Claims[0]
 		conduit := ""
 		if c.Conduit != nil {
 			conduit = c.Conduit.ID
@@ -329,14 +339,11 @@ func TestTradedHamzaSeats(t *testing.T) {
 	} {
 		var got [2]*Claim
 		for i, text := range []string{tc.hamza, tc.yeh} {
-			src := []byte(text)
-			in := &Input{File: "t.txt", Src: src, Lang: "ar", Date: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC),
-				Blocks: FromText(src, textLines(src))}
-			res, _ := a.Annotate(t.Context(), in)
-			if len(res.Claims) != 1 {
-				t.Fatalf("%s\n  %d claims, want 1", text, len(res.Claims))
+			c, ok := onlyClaim(t, a, text)
+			if !ok {
+				t.FailNow()
 			}
-			got[i] = &res.Claims[0]
+			got[i] = c
 		}
 		h, y := got[0], got[1]
 		wantName := strings.Replace(h.Source.Name, "مسؤول", "مسئول", 1)
@@ -365,15 +372,10 @@ func TestUnnamedMembersOfBodies(t *testing.T) {
 		{"وبحسب ما صرح به مسؤول غربي لصحيفة فايننشال تايمز، فإن الصفقة تشمل الغاز.", "مسؤول غربي", "", "ft"},
 		{"وبحسب مصادر مطلعة تحدثت لوكالة رويترز، فإن الوفد غادر.", "مصادر مطلعة", "", "reuters"},
 	} {
-		src := []byte(tc.text)
-		in := &Input{File: "t.txt", Src: src, Lang: "ar", Date: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC),
-			Blocks: FromText(src, textLines(src))}
-		res, _ := a.Annotate(t.Context(), in)
-		if len(res.Claims) != 1 {
-			t.Errorf("%s\n  %d claims, want 1", tc.text, len(res.Claims))
+		c, ok := onlyClaim(t, a, tc.text)
+		if !ok {
 			continue
 		}
-		c := res.Claims[0]
 		org, conduit := "", ""
 		if c.Org != nil {
 			org = c.Org.ID
