@@ -267,6 +267,10 @@ func (d *doc) enHeadline(a, b, si int) (found, bool) {
 	if a < b && d.toks[a].key == "the" {
 		val, end = d.match(a+1, false)
 	}
+	nameEnd := end
+	if val != nil && end+1 == colon && d.toks[end].key == "exclusive" {
+		end++ // "Reuters exclusive: ...": the outlet's own report
+	}
 	if val == nil || end != colon {
 		// "Israeli official: ...", "Sources: ..." in a title: unnamed
 		// people speak.
@@ -283,7 +287,7 @@ func (d *doc) enHeadline(a, b, si int) (found, bool) {
 		}
 		return found{}, false
 	}
-	sr, ok := d.resolve(val, a, end)
+	sr, ok := d.resolve(val, a, nameEnd)
 	if !ok || sr.entry == nil {
 		return found{}, false
 	}
