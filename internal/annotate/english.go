@@ -76,6 +76,11 @@ func (d *doc) english(s sentence, si int) []found {
 		if !ok || t.kind != tWord || t.key == "according" || t.key == "citing" || t.key == "quoting" || d.inQuote(i) {
 			continue
 		}
+		if f, ok := d.enPassive(a, i, b); ok {
+			fs = append(fs, f)
+			primary = i
+			break
+		}
 		if i > a && d.is(&d.toks[i-1], wBeForms) {
 			continue // passive: "it is believed", "was reported"
 		}
@@ -239,7 +244,7 @@ func (d *doc) enPrevious(g byte) (src, bool) {
 // enTrap reports sentences in the writer's own voice: "It is believed
 // that", "It is worth noting", "is expected to".
 func (d *doc) enTrap(a, b int) bool {
-	if b-a >= 3 && d.toks[a].key == "it" && d.is(&d.toks[a+1], wBeForms) {
+	if b-a >= 3 && d.toks[a].key == "it" && d.is(&d.toks[a+1], wBeForms) && !(a+3 < b && d.toks[a+3].key == "by") {
 		switch d.toks[a+2].key {
 		case "believed", "expected", "thought", "said", "reported", "understood", "worth", "likely", "feared", "estimated", "known", "alleged", "claimed", "rumoured", "rumored", "noteworthy":
 			return true
@@ -1192,10 +1197,57 @@ func (d *doc) enAccording(i, b int) (int, int, bool) {
 		return i, i + 2, true
 	case k == "per" && (i == 0 || isComma(d.toks[i-1].key) || d.toks[i-1].kind == tPunct):
 		return i, i + 1, true
-	case k == "as" && i+2 < b && (d.toks[i+1].key == "reported" || d.toks[i+1].key == "cited") && d.toks[i+2].key == "by":
-		return i, i + 3, true
+	case k == "as" && i+2 < b:
+		// "as reported by", "as first reported by".
+		j := i + 1
+		if enPassiveAdv[d.toks[j].key] {
+			j++
+		}
+		if j+1 < b && (d.toks[j].key == "reported" || d.toks[j].key == "cited") && d.toks[j+1].key == "by" {
+			return i, j + 2, true
+		}
 	}
 	return 0, 0, false
+}
+
+// enPassiveAdv are the adverbs between "was" or "as" and a report in the
+// passive: "was first reported by", "as previously reported by".
+var enPassiveAdv = map[string]bool{"first": true, "initially": true, "originally": true, "previously": true, "earlier": true, "also": true}
+
+// enPassive reads a report in the passive whose source follows "by" and
+// ends the sentence: "The plan was first reported by Axios". The claim is
+// the whole sentence, as "Axios reported the plan" is. Token i is the
+// participle.
+func (d *doc) enPassive(a, i, b int) (found, bool) {
+	switch d.toks[i].key {
+	case "reported", "revealed", "disclosed", "confirmed":
+	default: // "was announced by": an event, as "X announced the deal" is
+		return found{}, false
+	}
+	if i+2 >= b || d.toks[i+1].key != "by" {
+		return found{}, false
+	}
+	k := i - 1
+	for k > a && i-k <= 2 && enPassiveAdv[d.toks[k].key] {
+		k--
+	}
+	// The subject runs from the sentence start to "was", outside any
+	// quotation: "It was reported by X that" has its content after.
+	if k <= a || !d.is(&d.toks[k], wBeForms) || d.inQuote(k) {
+		return found{}, false
+	}
+	sr, end, ok := d.enNPAfter(i+2, b)
+	if !ok || sr.entry == nil && !sr.isMedia() {
+		return found{}, false
+	}
+	if it := k == a+1 && d.toks[a].key == "it"; it != (end < b && d.toks[end].key == "that") {
+		return found{}, false // "It was reported by Axios" names no content
+	}
+	if end < b && !isTerminator(d.toks[end].key) && d.toks[end].key != "that" {
+		return found{}, false // "was reported by Axios as saying": more follows
+	}
+	d.mention(sr)
+	return found{start: a, source: sr, typ: AccordingTo, cue: [2]int{k, i + 2}}, true
 }
 
 // enTail reads what follows the verb: a conduit ("told Reuters", "in an
