@@ -301,6 +301,10 @@ func (d *doc) blockClaims(bi int) {
 	announced := d.colon
 	d.colon = nil
 	var quoted *src // the source of the previous sentence's direct quote
+	// lone is the previous sentence when it is a quotation no one was
+	// found to speak, its span the last of d.unattr: "بهذه الكلمات رد
+	// الوزير" after it names the speaker.
+	var lone sentence
 	for si, s := range d.sents {
 		s = trimSentence(d.toks, s)
 		if s.a >= s.b {
@@ -339,6 +343,17 @@ func (d *doc) blockClaims(bi int) {
 		if len(fs) == 0 && quoted != nil && d.wholeQuote(s.a, s.b) {
 			fs = []found{{start: s.a, source: *quoted, typ: Direct}}
 		}
+		if len(fs) == 0 && lone.b > lone.a {
+			if sr, cue, ok := d.arTheseWords(s); ok {
+				d.unattr = d.unattr[:len(d.unattr)-1]
+				end := lone.b
+				for end > lone.a && d.toks[end-1].kind == tPunct && !isQuote(d.toks[end-1].key) {
+					end--
+				}
+				d.addClaim(found{start: lone.a, source: sr, typ: Direct, cue: cue}, end)
+			}
+		}
+		lone = sentence{}
 		quoted = nil
 		if n := len(fs); n > 0 && fs[n-1].typ == Direct {
 			q := fs[n-1].source
@@ -350,6 +365,9 @@ func (d *doc) blockClaims(bi int) {
 				start, end := d.span(s.a, s.b)
 				if end > start {
 					d.unattr = append(d.unattr, Span{start, end})
+					if d.wholeQuote(s.a, s.b) {
+						lone = s
+					}
 				}
 			}
 			continue

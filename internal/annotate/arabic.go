@@ -296,6 +296,47 @@ func (d *doc) wholeQuote(i, b int) bool {
 	return true
 }
 
+// arTheseWords reads a sentence pointing back at the quotation before it
+// to name its speaker: "بهذه الكلمات رد وزير الخارجية على ...", "بهذه
+// العبارة علّق الرئيس". It returns the speaker and the cue's tokens.
+func (d *doc) arTheseWords(s sentence) (src, [2]int, bool) {
+	i := s.a
+	switch d.toks[i].key {
+	case "بهذه", "بهذا", "وبهذه", "وبهذا":
+	default:
+		return src{}, [2]int{}, false
+	}
+	i++
+	if i < s.b {
+		switch d.toks[i].key {
+		case "الكلمات", "الكلمه", "العبارات", "العباره", "الجمله", "الكلام", "التصريح", "التصريحات":
+			i++
+		}
+	}
+	if i >= s.b {
+		return src{}, [2]int{}, false
+	}
+	if !theseWordsVerb(d.toks[i].key) && !theseWordsVerb(strings.TrimPrefix(d.toks[i].key, "و")) {
+		return src{}, [2]int{}, false
+	}
+	sr, _, ok := d.arNP(i+1, s.b, true)
+	if !ok || !sr.ok() || sr.anaphor && sr.entry == nil {
+		return src{}, [2]int{}, false
+	}
+	return sr, [2]int{s.a, i + 1}, true
+}
+
+// theseWordsVerb reports the verbs of arTheseWords: replied, commented,
+// described, summed up, ended, began, spoke.
+func theseWordsVerb(k string) bool {
+	switch k {
+	case "رد", "ردت", "علق", "علقت", "وصف", "وصفت", "لخص", "لخصت", "اختتم", "اختتمت", "استهل", "استهلت", "ختم", "ختمت",
+		"عبر", "عبرت", "اجاب", "اجابت", "قال", "قالت", "تحدث", "تحدثت", "خاطب", "خاطبت", "توجه", "توجهت":
+		return true
+	}
+	return false
+}
+
 // chainMarker reports whether the according-to marker at i names the
 // chain behind a source rather than the source: "نقلا عن", "على لسان".
 func (d *doc) chainMarker(i int) bool {
