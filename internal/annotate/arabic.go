@@ -182,6 +182,9 @@ func (d *doc) arabic(s sentence, si int) []found {
 		if len(fs) > 0 && d.chainMarker(ms) {
 			continue // "نقلا عن", "على لسان" after a verb: the chain, read by arTail
 		}
+		if d.cameIn(ms) && ms != first {
+			continue // "قال إن ما جاء في تقرير الصحيفة كاذب": what was denied
+		}
 		s, end, ok := d.arNP(me, b, true)
 		if !ok || !strongSrc(s) {
 			continue
@@ -335,6 +338,13 @@ func theseWordsVerb(k string) bool {
 		return true
 	}
 	return false
+}
+
+// cameIn reports whether the according-to marker at i is "جاء في" or
+// "ورد في": only opening a sentence does it name a document's author.
+func (d *doc) cameIn(i int) bool {
+	k := strings.TrimPrefix(strings.TrimPrefix(d.toks[i].key, "و"), "ف")
+	return (k == "جا" || k == "ورد" || d.toks[i].key == "ورد") && i+1 < len(d.toks) && d.toks[i+1].key == "في" // جاء folds to جا
 }
 
 // chainMarker reports whether the according-to marker at i names the
@@ -519,7 +529,8 @@ func (d *doc) arClause(a, first, i, b int, v verb) (found, bool) {
 // its issuer: "بيانات نشرها البنك", "تقرير أعدته المنظمة".
 func issuedBy(k string) bool {
 	switch k {
-	case "نشرها", "نشرته", "اصدرها", "اصدرته", "اعدها", "اعدته", "جمعها", "جمعته", "كشفها", "كشفته", "اوردها", "اوردته", "وزعها", "وزعته":
+	case "نشرها", "نشرته", "اصدرها", "اصدرته", "اعدها", "اعدته", "جمعها", "جمعته", "كشفها", "كشفته", "اوردها", "اوردته", "وزعها", "وزعته",
+		"وجهها", "وجهته", "بعثها", "بعثته", "ارسلها", "ارسلته", "كتبها", "كتبته", "القاها", "القاه":
 		return true
 	}
 	return false
@@ -615,13 +626,15 @@ func (d *doc) arTail(f *found, i, b int, class verbClass) (int, bool, bool) {
 		switch {
 		case k == "عن" && chainCtx:
 			j = i + 1
+		case k == "الي" && chainCtx && strings.HasSuffix(strings.TrimSuffix(strings.TrimSuffix(d.toks[f.cue[0]].key, "وا"), "ت"), "نسب"):
+			j = i + 1 // "نسبت الصحيفة إلى مسؤول قوله": with قوله only
 		case (k == "نقلا" || k == "ونقلا") && i+1 < b && d.toks[i+1].key == "عن":
 			j = i + 2
 		case k == "علي" && i+1 < b && d.toks[i+1].key == "لسان":
 			j = i + 2
 		}
 		if j >= 0 {
-			if v, end, ok := d.viaNP(j, b); ok {
+			if v, end, ok := d.viaNP(j, b); ok && (k != "الي" || d.is(&d.toks[end-1], wQuoteSuffix)) {
 				f.via = append(f.via, v)
 				d.mention(v)
 				i = end - 1

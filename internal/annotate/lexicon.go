@@ -133,6 +133,7 @@ func newLexicon() *lexicon {
 	v(vSay, false, "ذكر", "ذكرت", "ذكروا", "تذكر")
 	v(vSay, false, "أفاد", "أفادت", "أفادوا", "يفيد", "تفيد")
 	v(vCarry, false, "نقل", "نقلت", "نقلوا")
+	v(vCarry, false, "نسب", "نسبت", "نسبوا") // "نسبت الصحيفة إلى مسؤول قوله"
 	v(vSay, false, "أشار", "أشارت", "أشاروا", "يشير", "تشير")
 	v(vSay, false, "أوضح", "أوضحت", "أوضحوا", "يوضح", "توضح")
 	v(vSay, false, "أكد", "أكدت", "أكدوا", "يؤكد", "تؤكد", "يؤكدون")
@@ -267,6 +268,9 @@ func newLexicon() *lexicon {
 	for _, p := range []string{
 		"بحسب", "حسب", "حسبما", "وفق", "وفقا ل", "وفقا لما", "طبقا ل", "طبقا لما", "استنادا الى", "استنادا ل",
 		"نقلا عن", "على لسان", "على حد قول", "على حد تعبير", "بحسب ما", "حسب ما", "وفق ما", "وفقا", "طبقا",
+		// "وجاء في بيان للجيش أن": what a document says, opening a
+		// sentence (see cameIn).
+		"جاء في", "ورد في",
 	} {
 		w := strings.Fields(fold.LooseString(p))
 		if len(w) == 1 {
@@ -383,6 +387,10 @@ func newLexicon() *lexicon {
 		}
 	}
 	l.nisba = func(k string) bool {
+		switch k {
+		case "الي", "الذي", "التي": // إلى, and relative pronouns: not adjectives
+			return false
+		}
 		return strings.HasPrefix(k, "ال") && (strings.HasSuffix(k, "يه") || strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يون") || strings.HasSuffix(k, "يين"))
 	}
 
