@@ -97,7 +97,9 @@ func (d *doc) english(s sentence, si int) []found {
 		}
 		f, ok := d.enClause(a, i, b, v)
 		if !ok {
-			continue
+			if f, ok = d.enRelative(a, i, v); !ok {
+				continue
+			}
 		}
 		// "Israel has told Washington that ..., Axios reported, citing
 		// officials": a reporting clause closing the sentence makes all
@@ -661,6 +663,16 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 				return s, true
 			}
 		}
+		// "Figures released by the World Bank on Tuesday".
+		if k+3 < j && enDocNouns[d.toks[k].key] && enIssued[d.toks[k+1].key] && d.toks[k+2].key == "by" {
+			e := j
+			if e-2 > k+3 && d.toks[e-2].key == "on" && enCalendar[d.toks[e-1].key] {
+				e -= 2
+			}
+			if s, ok := d.enSubject(k+3, e); ok && (s.entry != nil || s.name != "") {
+				return s, true
+			}
+		}
 	}
 	// "The report", "the statement": the issuer.
 	if j-i == 2 && first == "the" && (d.toks[i+1].key == "report" || d.toks[i+1].key == "statement") {
@@ -1151,6 +1163,8 @@ func (d *doc) enNPAfter(i, b int) (src, int, bool) {
 		}
 		if k+1 < b && enDocNouns[d.toks[k].key] && (d.toks[k+1].key == "by" || d.toks[k+1].key == "from" || d.toks[k+1].key == "of") {
 			i = k + 2
+		} else if k+2 < b && enDocNouns[d.toks[k].key] && enIssued[d.toks[k+1].key] && d.toks[k+2].key == "by" {
+			i = k + 3 // "a statement released by X"
 		}
 	}
 	end := i
@@ -1208,6 +1222,45 @@ func (d *doc) enAccording(i, b int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// enRelative reads a reporting verb after ", which" or ", who" whose
+// antecedent is a registered source: "The move drew criticism from Human
+// Rights Watch, which said it violated international law". The claim
+// starts at the source's name.
+func (d *doc) enRelative(a, i int, v verb) (found, bool) {
+	if v.class != vSay || i-2 <= a || !isComma(d.toks[i-2].key) || d.toks[i].key == "cited" || d.toks[i].key == "quoted" {
+		return found{}, false // "According to X, which cited officials": a chain
+	}
+	if k := d.toks[i-1].key; k != "which" && k != "who" {
+		return found{}, false
+	}
+	c := i - 2
+	k0 := c
+	for k0 > a && c-k0 < 6 && d.toks[k0-1].kind == tWord {
+		k0--
+	}
+	// The longest name ending at the comma: "Antony Blinken", not
+	// "Blinken".
+	for k := k0; k < c; k++ {
+		val, end := d.match(k, false)
+		if val == nil || end != c || val.entry == nil {
+			continue
+		}
+		sr, ok := d.resolve(val, k, end)
+		if !ok || sr.entry == nil {
+			return found{}, false
+		}
+		if k > a && d.toks[k-1].key == "the" {
+			k--
+		}
+		if ms, _, ok := d.enAccording(max(k-2, a), c); ok && ms < k {
+			return found{}, false // "According to Reuters, which said": the marker's
+		}
+		d.mention(sr)
+		return found{start: k, source: sr, typ: Indirect, cue: [2]int{i, i + 1}, deny: v.deny}, true
+	}
+	return found{}, false
 }
 
 // enPassiveAdv are the adverbs between "was" or "as" and a report in the
@@ -1451,6 +1504,10 @@ var enDocAdj = map[string]bool{"new": true, "official": true, "preliminary": tru
 
 // enOffice are bodies named after the person who heads them.
 var enOffice = map[string]bool{"office": true, "government": true, "administration": true, "cabinet": true, "ministry": true, "campaign": true}
+
+// enIssued are the participles that tie a document to its issuer: "a
+// statement released by", "figures published by".
+var enIssued = map[string]bool{"released": true, "issued": true, "published": true, "posted": true, "compiled": true, "prepared": true}
 
 // enParticiple are verb forms that also serve as participles inside a
 // clause: "a statement posted by", "figures cited by".
