@@ -201,6 +201,13 @@ func (d *doc) arabic(s sentence, si int) []found {
 				f.conduit = ptr(c)
 				d.mention(c)
 			}
+			// "بحسب ما نقلته الصحيفة عن مصادر أمنية": the chain.
+			if end+1 < b && d.toks[end].key == "عن" && strings.HasPrefix(d.toks[me-1].key, "نقل") {
+				if v, _, ok := d.viaNP(end+1, b); ok {
+					f.via = append(f.via, v)
+					d.mention(v)
+				}
+			}
 			fs = append(fs, f)
 			primary = ms
 		} else if !fs[0].source.same(s) {
@@ -774,6 +781,12 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 	if _, ok := lex.participles[bare]; ok {
 		return src{}, i, false // "واستطرد قائلا إن": a participle, not a name
 	}
+	// "التقرير الذي نشرته منظمة العفو": the issuer named.
+	if lex.docNouns[bare] && i+2 < b && (d.toks[i+1].key == "الذي" || d.toks[i+1].key == "التي") && issuedBy(d.toks[i+2].key) {
+		if s, end, ok := d.arNP(i+2+1, b, false); ok && strongSrc(s) {
+			return s, end, true
+		}
+	}
 	// A document standing for whoever issued it: "وذكر البيان".
 	if lex.docNouns[bare] {
 		if s, ok := d.issuer(); ok {
@@ -838,14 +851,18 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 				j += 2
 			}
 		}
-		if s, end, ok := d.arNP(j, b, false); ok && (s.entry != nil || s.head != "" || s.noun != "") {
-			return s, end, true
+		// A source noun ("مصادر مطلعة") is read as one below, its
+		// adjective with it: "مصادر دبلوماسية" are not "دبلوماسية", a
+		// diplomat.
+		_, person := lex.sourceNouns[bare]
+		if _, adj := lex.sourceNouns[d.toks[min(j, b-1)].key]; !(person && adj && j < b) {
+			if s, end, ok := d.arNP(j, b, false); ok && (s.entry != nil || s.head != "" || s.noun != "") {
+				return s, end, true
+			}
 		}
 		// "وفق بيانات بورصة لندن": a name the registry lacks, up to the
 		// end of the clause, when no adjective follows the noun ("بيانات
 		// رسمية" names no one).
-		// A source noun ("مصادر مطلعة") is read as one below.
-		_, person := lex.sourceNouns[bare]
 		if !person && j < b && d.toks[j].kind == tWord && !strings.HasPrefix(d.toks[j].key, "ال") && !strings.HasSuffix(d.toks[j].key, "يه") &&
 			!strings.HasSuffix(d.toks[j].key, "ي") && !d.is(&d.toks[j], wStopAfterSub) && d.timeEnd(j, b) == j {
 			end := j
