@@ -90,6 +90,9 @@ func (d *doc) english(s sentence, si int) []found {
 		if i+1 < b && d.toks[i+1].key == "by" && strings.HasSuffix(t.key, "ed") {
 			continue // "analysts quoted by Bloomberg": a participle, passive
 		}
+		if i+1 < b && (d.toks[i+1].key == "little" || d.toks[i+1].key == "nothing") && (i+2 == b || d.toks[i+2].kind == tPunct || enSaidNothingOf[d.toks[i+2].key]) {
+			continue // "The Pentagon has said little about it", not "said nothing would change"
+		}
 		if i > a && enNotVerb[d.toks[i-1].key] {
 			// "did not say", "declined to say", "verify the claims",
 			// "on the reports": no statement was made.
@@ -1262,6 +1265,10 @@ func (d *doc) enRelative(a, i int, v verb) (found, bool) {
 	}
 	return found{}, false
 }
+
+// enSaidNothingOf are the words after "said nothing" or "said little"
+// that leave no statement made.
+var enSaidNothingOf = map[string]bool{"about": true, "on": true, "of": true, "regarding": true, "publicly": true, "since": true, "more": true, "else": true}
 
 // enPassiveAdv are the adverbs between "was" or "as" and a report in the
 // passive: "was first reported by", "as previously reported by".
