@@ -969,6 +969,9 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		if p, pend, ok := d.namedHolder(end, b); ok {
 			return p, pend, true
 		}
+		if bare == "التقارير" && end == i+1 {
+			return src{}, i, false // "وتشير التقارير إلى أن": reports of no one
+		}
 		if strings.HasPrefix(bare, "ال") && end == i+1 {
 			// Alone before its content ("وأضاف الوزير أن"), not before a
 			// phrase that names someone else ("القيادي في حركة حماس ...").
