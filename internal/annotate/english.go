@@ -845,6 +845,10 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 				return src{name: d.text(j-n, j), kind: kindOf(tn), gender: 'n', head: d.toks[k].key}, true
 			}
 		}
+		if enPaperWords[d.toks[j-1].key] {
+			// "the Sudan Tribune": a newspaper, not a man of that name.
+			return src{name: d.text(j-n, j), kind: outlet.Newspaper, gender: 'n'}, true
+		}
 		s := src{name: d.text(j-n, j), kind: outlet.Person, gender: '?'}
 		if body != nil {
 			s.org = body.entry
@@ -1265,6 +1269,10 @@ func (d *doc) enRelative(a, i int, v verb) (found, bool) {
 	}
 	return found{}, false
 }
+
+// enPaperWords end the names of newspapers.
+var enPaperWords = map[string]bool{"tribune": true, "times": true, "post": true, "herald": true, "journal": true, "gazette": true,
+	"telegraph": true, "observer": true, "chronicle": true, "monitor": true, "express": true, "mirror": true, "courier": true, "inquirer": true}
 
 // enSaidNothingOf are the words after "said nothing" or "said little"
 // that leave no statement made.
