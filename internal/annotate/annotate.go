@@ -73,7 +73,7 @@ func (a *Annotator) index() {
 		}
 	})
 	for i, k := range t.keys {
-		if t.tags[i] == 0 {
+		if t.slots[i].tag == 0 {
 			continue
 		}
 		for s, set := range a.sets {
@@ -81,7 +81,7 @@ func (a *Annotator) index() {
 				t.sets[i] |= 1 << s
 			}
 		}
-		if t.flags[i]&fName != 0 {
+		if t.slots[i].flags&fName != 0 {
 			t.starts[i] = [2][]*trieNode{a.m.starts(k, false, nil), a.m.starts(k, true, nil)}
 		}
 		v, ok := a.lex.arVerbKey(k)
@@ -453,8 +453,9 @@ func (d *doc) mayClaim(s sentence, si int) bool {
 func (d *doc) prepare(bi int) {
 	b := &d.in.Blocks[bi]
 	d.block, d.bi = b, bi
-	d.bkey, d.boff = d.tz.blockKey(bi)
-	d.toks = d.tz.split(b.Text, d.bkey, d.boff)
+	var pad string
+	d.bkey, pad, d.boff = d.tz.blockKey(bi)
+	d.toks = d.tz.split(b.Text, pad, len(d.bkey), d.boff)
 	d.roles = quoteRoles(d.toks, d.roles)
 	d.depth = d.depth[:0]
 	depth := int32(0)

@@ -46,13 +46,16 @@ func BenchmarkAnnotate(b *testing.B) {
 	claims := 0
 	b.SetBytes(size)
 	b.ReportAllocs()
+	t0, n := cpuTime(), 0
 	for b.Loop() {
+		n++
 		claims = 0
 		for _, in := range inputs {
 			res, _ := an.Annotate(b.Context(), in)
 			claims += len(res.Claims)
 		}
 	}
+	reportCPU(b, t0, n)
 	b.ReportMetric(float64(claims)/float64(len(inputs)), "claims/article")
 }
 

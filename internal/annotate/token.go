@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"hash/maphash"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,9 +51,9 @@ type tokenizer struct {
 	words *wordTable
 	// The keys of a document's blocks, folded at once (foldBlocks) into
 	// one string: block i's is all[bk[i]:bk[i+1]], its offsets
-	// k.Off[bk[i]:bk[i+1]].
-	all string
-	bk  []int
+	// k.Off[bk[i]:bk[i+1]]. pad is all followed by wordPad zero bytes.
+	all, pad string
+	bk       []int
 }
 
 // foldBlocks folds the text of every block, for tokenizeBlock.
@@ -67,25 +66,31 @@ func (t *tokenizer) foldBlocks(blocks []Block) {
 		t.k.WriteString(blocks[i].Text, 0)
 		t.bk = append(t.bk, len(t.k.B))
 	}
-	t.all = string(t.k.B)
+	n := len(t.k.B)
+	var zero [wordPad]byte
+	t.pad = string(append(t.k.B, zero[:]...))
+	t.all = t.pad[:n]
+	t.k.B = t.k.B[:n]
 }
 
-// blockKey returns the key of block i and its offsets, after foldBlocks.
-func (t *tokenizer) blockKey(i int) (string, []int32) {
+// blockKey returns the key of block i, the key followed by at least
+// wordPad bytes, and its offsets, after foldBlocks.
+func (t *tokenizer) blockKey(i int) (key, pad string, off []int32) {
 	a, b := t.bk[i], t.bk[i+1]
-	return t.all[a:b], t.k.Off[a:b:b]
+	return t.all[a:b], t.pad[a:], t.k.Off[a:b:b]
 }
 
 // A wordTable maps the words the lexicon and the registry know to their
 // flags. Most words of a text are not there: a Bloom filter small enough
 // to stay in cache turns most of them away, and the rest go to an
-// open-addressing table whose probes compare 32-bit hashes before keys.
+// open-addressing table. A slot holds the first 16 bytes of its word, so
+// a probe compares them where it would follow a pointer to the word's
+// bytes (cache misses, on a table of this size); the hash is taken from
+// the same bytes, loaded a word at a time (wordBits).
 type wordTable struct {
-	seed   maphash.Seed
 	filter [1 << 17 / 64]uint64
-	tags   []uint32 // the hash of the word in each slot, 0 if empty
-	keys   []string
-	flags  []tflag
+	slots  []wslot
+	keys   []string // the word in each slot, "" if empty
 	mask   uint32
 	// What each slot's word is, computed once (see Annotator.index):
 	// the trie nodes of the registry names it starts, without and with
@@ -97,10 +102,29 @@ type wordTable struct {
 	sets   []uint32 // bit s is set when the word is in wset s
 }
 
+// A wslot is a slot of the word table: the first 16 bytes of its word
+// (zero past its end), its length, part of its hash (0 if the slot is
+// empty) and its flags.
+type wslot struct {
+	lo, hi uint64
+	tag    uint32
+	n      uint16
+	flags  tflag
+}
+
 // A verbAt is what a word is as a reporting verb, if ok.
 type verbAt struct {
 	v  verb
 	ok bool
+}
+
+// wordPad is the room past a word that wordBits may read: the strings
+// the tokenizer splits are followed by that many bytes (padded).
+const wordPad = 16
+
+// padded returns s followed by wordPad zero bytes.
+func padded(s string) string {
+	return s + "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
 }
 
 func newWordTable(words map[string]tflag) *wordTable {
@@ -108,47 +132,81 @@ func newWordTable(words map[string]tflag) *wordTable {
 	for n < 2*len(words) {
 		n *= 2
 	}
-	t := &wordTable{seed: maphash.MakeSeed(), tags: make([]uint32, n), keys: make([]string, n), flags: make([]tflag, n), mask: uint32(n - 1)}
+	t := &wordTable{slots: make([]wslot, n), keys: make([]string, n), mask: uint32(n - 1)}
 	for w, f := range words {
-		h := t.hash(w)
+		if len(w) > 1<<16-1 {
+			panic("annotate: a lexicon word of 64 KiB") // n is a uint16
+		}
+		lo, hi, h := wordBits(padded(w), 0, len(w))
 		a, b := filterBits(h)
 		t.filter[a/64] |= 1 << (a % 64)
 		t.filter[b/64] |= 1 << (b % 64)
-		i := h >> 3 & t.mask
-		for t.tags[i] != 0 {
+		i := uint32(h>>32) & t.mask
+		for t.slots[i].tag != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.tags[i], t.keys[i], t.flags[i] = h|1, w, f
+		t.slots[i] = wslot{lo: lo, hi: hi, tag: uint32(h) | 1, n: uint16(len(w)), flags: f}
+		t.keys[i] = w
 	}
 	return t
 }
 
-func (t *wordTable) hash(w string) uint32 {
-	return uint32(maphash.String(t.seed, w))
+// le64 reads the 8 bytes of s at i as a little-endian number.
+func le64(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 }
 
-func filterBits(h uint32) (uint32, uint32) {
+// wordBits returns the first 16 bytes of the word s[i:j] (zero past its
+// end) and its hash, which mixes them with its last 8 bytes and its
+// length. s must hold wordPad bytes past j.
+func wordBits(s string, i, j int) (lo, hi, h uint64) {
+	n := j - i
+	lo, hi = le64(s, i), le64(s, i+8)
+	switch {
+	case n < 8:
+		lo &= 1<<(8*uint(n)) - 1
+		hi = 0
+	case n < 16:
+		hi &= 1<<(8*uint(n-8)) - 1
+	}
+	h = lo*0x9E3779B97F4A7C15 ^ hi*0xC2B2AE3D27D4EB4F ^ uint64(n)
+	if n > 16 {
+		h ^= le64(s, j-8) * 0x165667B19E3779F9
+	}
+	h ^= h >> 31
+	h *= 0x94D049BB133111EB
+	h ^= h >> 29
+	return lo, hi, h
+}
+
+func filterBits(h uint64) (uint32, uint32) {
 	const mask = 1<<17 - 1
-	return h & mask, (h >> 15) & mask
+	return uint32(h) & mask, uint32(h>>17) & mask
 }
 
 // lookup returns the flags of w and 1 + its slot, 0, 0 if the table
 // lacks it.
 func (t *wordTable) lookup(w string) (tflag, int32) {
-	h := t.hash(w)
+	return t.lookupAt(padded(w), 0, len(w))
+}
+
+// lookupAt is lookup of the word s[i:j], s holding wordPad bytes past j.
+func (t *wordTable) lookupAt(s string, i, j int) (tflag, int32) {
+	lo, hi, h := wordBits(s, i, j)
 	a, b := filterBits(h)
 	if t.filter[a/64]&(1<<(a%64)) == 0 || t.filter[b/64]&(1<<(b%64)) == 0 {
 		return 0, 0
 	}
-	tag := h | 1
-	for i := h >> 3 & t.mask; ; i = (i + 1) & t.mask {
-		switch t.tags[i] {
-		case 0:
+	tag, n := uint32(h)|1, j-i
+	for k := uint32(h>>32) & t.mask; ; k = (k + 1) & t.mask {
+		sl := &t.slots[k]
+		if sl.tag == 0 {
 			return 0, 0
-		case tag:
-			if t.keys[i] == w {
-				return t.flags[i], int32(i) + 1
-			}
+		}
+		if sl.tag == tag && sl.lo == lo && sl.hi == hi && int(sl.n) == n && (n <= 16 || t.keys[k] == s[i:j]) {
+			return sl.flags, int32(k) + 1
 		}
 	}
 }
@@ -218,12 +276,14 @@ func (t *tokenizer) tokenize(text string) []token {
 	t.k.Tier = fold.Loose
 	t.k.Reset()
 	t.k.WriteString(text, 0)
-	return t.split(text, string(t.k.B), t.k.Off)
+	return t.split(text, padded(string(t.k.B)), len(t.k.B), t.k.Off)
 }
 
-// split splits text into tokens, given its key and the key's offsets
-// into text.
-func (t *tokenizer) split(text, key string, off []int32) []token {
+// split splits text into tokens, given its key, pad[:n], and the key's
+// offsets into text. pad holds wordPad bytes past the key, for the word
+// table's lookups.
+func (t *tokenizer) split(text, pad string, n int, off []int32) []token {
+	key := pad[:n]
 	t.toks = t.toks[:0]
 	space := true
 	for i := 0; i < len(key); {
@@ -266,7 +326,7 @@ func (t *tokenizer) split(text, key string, off []int32) []token {
 		}
 		tok := token{key: key[start:i], s: s, e: e, kind: kind, space: space}
 		if kind == tWord && t.words != nil {
-			f, w := t.words.lookup(tok.key)
+			f, w := t.words.lookupAt(pad, start, i)
 			tok.flags, tok.w = fLooked|f, w
 		}
 		if kind == tWord && s < len(text) {
