@@ -125,33 +125,10 @@ func write[T string | []byte](k *Key, s T, base int) {
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
-		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-			// A run of bytes that fold to themselves, copied at once.
-			j := i + 1
-			for j < len(s) && ('a' <= s[j] && s[j] <= 'z' || '0' <= s[j] && s[j] <= '9') {
-				j++
-			}
-			k.flush()
-			k.B = append(k.B, s[i:j]...)
-			if !k.NoOffsets {
-				n := len(k.Off)
-				k.Off = slices.Grow(k.Off, j-i)[:n+j-i]
-				for o, off := n, int32(base+i); o < len(k.Off); o, off = o+1, off+1 {
-					k.Off[o] = off
-				}
-			}
-			i = j
-			continue
-		}
-		if c < utf8.RuneSelf {
-			k.ascii(c, base+i)
-			i++
-			continue
-		}
-		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			// U+0600–U+06FF, by far the most common non-ASCII runes
+		if c < utf8.RuneSelf || c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// ASCII and U+0600–U+06FF, by far the most common runes
 			// here: fold a run of them in one loop.
-			i = arabicRun(k, s, i, base)
+			i = run(k, s, i, base)
 			continue
 		}
 		var r rune
@@ -168,16 +145,19 @@ func write[T string | []byte](k *Key, s T, base int) {
 	k.end = base + len(s)
 }
 
-// arabicRun folds the runes of U+0600–U+06FF starting at s[i], as arabic
-// does one by one, and returns the index past them. A run folds to no
-// more bytes than it has, plus an owed space: it writes into the room
-// made for them rather than appending rune by rune.
-func arabicRun[T string | []byte](k *Key, s T, i, base int) int {
-	tbl := &arabicBasic
+// run folds the ASCII runes and those of U+0600–U+06FF starting at s[i],
+// as ascii and arabic do one by one, and returns the index past them. A
+// run folds to no more bytes than it has, plus an owed space: it writes
+// into the room made for them rather than appending rune by rune. Each
+// Arabic rune's fold comes encoded (see encoded): both bytes are written
+// whatever their number, the next rune's overwriting what is past the
+// fold.
+func run[T string | []byte](k *Key, s T, i, base int) int {
+	tbl := &encBasic
 	if k.Tier == Loose {
-		tbl = &arabicLoose
+		tbl = &encLoose
 	}
-	room := len(s) - i + 1
+	room := len(s) - i + 2
 	k.B = slices.Grow(k.B, room)
 	b, n := k.B[:len(k.B)+room], len(k.B)
 	offs := !k.NoOffsets
@@ -187,26 +167,45 @@ func arabicRun[T string | []byte](k *Key, s T, i, base int) int {
 		off = k.Off[:len(k.Off)+room]
 	}
 	pending, pendOff := k.pending, k.pendOff
-	for i+1 < len(s) {
+	for i < len(s) {
 		c := s[i]
-		if c == ' ' {
-			// The spaces between words stay in the run, as space does.
-			if n != k.start && !pending {
-				pending, pendOff = true, base+i
+		if c < utf8.RuneSelf {
+			c = asciiFold[c]
+			if c == asciiSpace {
+				if n != k.start && !pending {
+					pending, pendOff = true, base+i
+				}
+				i++
+				continue
 			}
+			if pending {
+				pending = false
+				b[n] = ' '
+				if offs {
+					off[n] = int32(pendOff)
+				}
+				n++
+			}
+			b[n] = c
+			if offs {
+				off[n] = int32(base + i)
+			}
+			n++
 			i++
 			continue
 		}
-		if c < 0xD8 || c > 0xDB || s[i+1]&0xC0 != 0x80 {
+		if c < 0xD8 || c > 0xDB || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
 			break
 		}
-		m := tbl[(rune(c&0x1F)<<6|rune(s[i+1]&0x3F))-0x0600]
-		if m == 0 {
-			i += 2
-			continue
-		}
-		if m == seat {
-			m = seatFold(s, i+2)
+		// U+0600 + (c&3)<<6 | s[i+1]&0x3F is the rune.
+		m := tbl[(c&3)<<6|s[i+1]&0x3F]
+		if m>>16 == 0 {
+			if m == encSeat {
+				m = tbl[seatFold(s, i+2)]
+			} else {
+				i += 2 // dropped
+				continue
+			}
 		}
 		// No rune of the block folds to a space: whatever it folds to
 		// pays the space owed first.
@@ -218,19 +217,12 @@ func arabicRun[T string | []byte](k *Key, s T, i, base int) int {
 			}
 			n++
 		}
-		if m < utf8.RuneSelf {
-			b[n] = byte(m)
-			if offs {
-				off[n] = int32(base + i)
-			}
-			n++
-		} else {
-			b[n], b[n+1] = byte(0xC0|m>>6), byte(0x80|m&0x3F)
-			if offs {
-				off[n], off[n+1] = int32(base+i), int32(base+i)
-			}
-			n += 2
+		b[n], b[n+1] = byte(m), byte(m>>8)
+		if offs {
+			o := int32(base + i)
+			off[n], off[n+1] = o, o
 		}
+		n += int(m >> 16)
 		i += 2
 	}
 	k.pending, k.pendOff = pending, pendOff
@@ -239,6 +231,51 @@ func arabicRun[T string | []byte](k *Key, s T, i, base int) int {
 		k.Off = off[:n]
 	}
 	return i
+}
+
+// asciiFold maps each ASCII byte to its fold, asciiSpace for the white
+// space that folds to one space or none. It is read-only.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			t[c] = asciiSpace
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c + 'a' - 'A')
+		default:
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
+
+// asciiSpace stands for white space in asciiFold: no ASCII byte folds to
+// it.
+const asciiSpace = 0xFF
+
+// encBasic and encLoose are arabicBasic and arabicLoose encoded for
+// arabicRun: a rune's fold in UTF-8, its first byte in bits 0–7, its
+// second (if any) in 8–15, its length in bytes in 16–23; 0 for a rune
+// dropped, encSeat for ئ. They are read-only.
+var encBasic, encLoose = encoded(&arabicBasic), encoded(&arabicLoose)
+
+// encSeat stands for ئ in encLoose; its length, 0, sets it apart from
+// the folds written.
+const encSeat = 1
+
+func encoded(tbl *[256]uint16) (enc [256]uint32) {
+	for i, m := range tbl {
+		switch {
+		case m == 0:
+		case m == seat:
+			enc[i] = encSeat
+		case m < utf8.RuneSelf:
+			enc[i] = uint32(m) | 1<<16
+		default:
+			enc[i] = uint32(0xC0|m>>6) | uint32(0x80|m&0x3F)<<8 | 2<<16
+		}
+	}
+	return enc
 }
 
 // Write is WriteString for a byte slice.
@@ -375,19 +412,20 @@ var arabicBasic, arabicLoose = arabicTables()
 // with ؤ there (مسئول, مسؤول; شئون, شؤون), to ي elsewhere (رئيس, هيئة).
 const seat = 1
 
-// seatFold folds ئ, whose following runes start at s[i].
-func seatFold[T string | []byte](s T, i int) uint16 {
+// seatFold folds ئ, whose following runes start at s[i]: it returns the
+// index in the tables (rune - U+0600) of what ئ folds to.
+func seatFold[T string | []byte](s T, i int) uint8 {
 	for i+1 < len(s) && s[i] >= 0xD8 && s[i] <= 0xDB && s[i+1]&0xC0 == 0x80 {
-		switch arabicLoose[(rune(s[i]&0x1F)<<6|rune(s[i+1]&0x3F))-0x0600] {
+		switch arabicLoose[(s[i]&3)<<6|s[i+1]&0x3F] {
 		case 0:
 			i += 2
 			continue
 		case 'و':
-			return 'و'
+			return 'و' - 0x0600
 		}
 		break
 	}
-	return 'ي'
+	return 'ي' - 0x0600
 }
 
 func arabicTables() (basic, loose [256]uint16) {

@@ -182,7 +182,31 @@ func FuzzKey(f *testing.F) {
 		if len(k.B) > 0 && (k.B[0] == ' ' || k.B[len(k.B)-1] == ' ' || strings.Contains(string(k.B), "  ")) {
 			t.Fatalf("spaces not collapsed: %q", k.B)
 		}
+		// The runs folded at once fold as rune by rune.
+		ref := Key{Tier: k.Tier}
+		runeByRune(&ref, s, 7)
+		if string(ref.B) != string(k.B) || !slices.Equal(ref.Off, k.Off) {
+			t.Fatalf("%q folds to %q %v, rune by rune to %q %v", s, k.B, k.Off, ref.B, ref.Off)
+		}
 	})
+}
+
+// runeByRune is Write without its runs: the reference they are checked
+// against.
+func runeByRune(k *Key, s string, base int) {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r < utf8.RuneSelf:
+			k.ascii(byte(r), base+i)
+		case r == 'ئ' && k.Tier == Loose:
+			k.emit(0x0600+rune(seatFold(s, i+n)), base+i)
+		default:
+			k.rune(r, base+i, n)
+		}
+		i += n
+	}
+	k.end = base + len(s)
 }
 
 func BenchmarkKey(b *testing.B) {
