@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"slices"
@@ -250,11 +249,11 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	*d = doc{a: a, in: in, tz: d.tz, roles: d.roles[:0], depth: d.depth[:0], sents: d.sents[:0],
 		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: d.claims[:0],
 		fsBuf: d.fsBuf[:0], ends: d.ends, idk: d.idk, sentSpans: d.sentSpans[:0], keys: d.keys, matches: d.matches}
-	d.keys.reset()
 	defer a.docs.Put(d)
 	res := &Result{File: in.File, Lang: in.Lang, Claims: []Claim{}, Unattributed: []Span{}}
 	// The blocks' keys make one string, allocated once.
 	d.tz.foldBlocks(in.Blocks)
+	d.keys.reset(d.tz.all)
 	first := true
 	for bi := range in.Blocks {
 		if bi%64 == 0 && ctx.Err() != nil {
@@ -677,7 +676,7 @@ func (d *doc) addClaim(f found, end int) {
 	if f.source.entry != nil && d.in.Sources != nil {
 		c.URL = d.in.Sources[f.source.entry.ID]
 	}
-	d.keys.add(d.in.Src, d.block, d.bkey, d.boff, start, stop)
+	d.keys.add(d.in.Src, d.block, d.tz.bk[d.bi], d.boff, start, stop)
 	d.claims = append(d.claims, c)
 	d.csrc = append(d.csrc, f.source)
 }
@@ -817,24 +816,35 @@ func assignIDs(src []byte, claims []Claim, keys *claimKeys, sc *idKeys) {
 		c := &claims[i]
 		// The keys cut from the block's key when the tokenizer folded
 		// the claim and its context; what it did not is folded here.
-		pre, exact, suf := keys.find(src, c)
-		if pre == nil {
-			pk.Reset()
-			pk.Write(around(src, c.Start, -1), 0)
-			pre = pk.B
-		}
-		if exact == nil {
-			ek.Reset()
-			ek.WriteString(c.Text, 0)
-			exact = ek.B
-		}
-		if suf == nil {
-			sk.Reset()
-			sk.Write(around(src, c.End, +1), 0)
-			suf = sk.B
+		var h uint32
+		if k := keys.find(src, c); k != nil && k.pre.ok() && k.suf.ok() {
+			h = fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvAdd(2166136261, k.pre.of(keys.all)), nul), k.exact.of(keys.all)), nul), k.suf.of(keys.all))
+		} else {
+			var pre, exact, suf []byte
+			if k == nil || !k.pre.ok() {
+				pk.Reset()
+				pk.Write(around(src, c.Start, -1), 0)
+				pre = pk.B
+			} else {
+				pre = append(pk.B[:0], k.pre.of(keys.all)...)
+			}
+			if k == nil {
+				ek.Reset()
+				ek.WriteString(c.Text, 0)
+				exact = ek.B
+			} else {
+				exact = append(ek.B[:0], k.exact.of(keys.all)...)
+			}
+			if k == nil || !k.suf.ok() {
+				sk.Reset()
+				sk.Write(around(src, c.End, +1), 0)
+				suf = sk.B
+			} else {
+				suf = append(sk.B[:0], k.suf.of(keys.all)...)
+			}
+			h = fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvAdd(2166136261, pre), nul), exact), nul), suf)
 		}
 		// FNV-1a over prefix NUL exact NUL suffix [NUL n].
-		h := fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvAdd(2166136261, pre), nul), exact), nul), suf)
 		for n := 0; ; n++ {
 			hn := h
 			if n > 0 {
@@ -866,33 +876,39 @@ func assignIDs(src []byte, claims []Claim, keys *claimKeys, sc *idKeys) {
 // kept between articles for their storage.
 type idKeys struct{ pk, ek, sk fold.Key }
 
-// claimKeys keeps the folded text of detected claims and of the context
-// their ids hash, cut from the key the tokenizer made of their block, so
-// ids need not fold them again.
+// claimKeys keeps where the folded text of detected claims and of the
+// context their ids hash lie in the key the tokenizer made of their
+// document's blocks, so ids need not fold them again.
 type claimKeys struct {
-	buf   []byte
+	all   string     // the document's key (tokenizer.all)
 	spans []claimKey // in the order claims were detected
 }
 
 type claimKey struct {
 	start, end int // the claim's span in the file
-	// The keys in buf of the claim's text (off, n), and of the context
-	// before and after it (n -1 when the block's key lacks it).
-	off, n   int
-	poff, pn int
-	soff, sn int
+	// The keys of the claim's text and of the context before and after
+	// it, in all.
+	pre, exact, suf keySpan
 }
 
-func (ks *claimKeys) reset() {
-	ks.buf, ks.spans = ks.buf[:0], ks.spans[:0]
+// A keySpan is all[i:j], or none if i < 0.
+type keySpan struct{ i, j int32 }
+
+func (k keySpan) ok() bool { return k.i >= 0 }
+
+func (k keySpan) of(all string) string { return all[k.i:k.j] }
+
+func (ks *claimKeys) reset(all string) {
+	ks.all, ks.spans = all, ks.spans[:0]
 }
 
 // add records the key of the file span [start, end) if the block's text
 // holds that span byte for byte: then its fold is the stretch of the
 // block's key that those bytes produced, since folding goes rune by rune
-// but for white space, which a key drops at its ends, and ئ (see below). The context ids
-// hash (see around) is recorded when one segment of the block holds it.
-func (ks *claimKeys) add(src []byte, b *Block, bkey string, off []int32, start, end int) {
+// but for white space, which a key drops at its ends, and ئ (see below).
+// The context ids hash (see around) is recorded when one segment of the
+// block holds it. The block's key is all[base:base+len(off)].
+func (ks *claimKeys) add(src []byte, b *Block, base int, off []int32, start, end int) {
 	var seg Seg
 	ts := -1
 	for _, s := range b.Segs {
@@ -907,22 +923,23 @@ func (ks *claimKeys) add(src []byte, b *Block, bkey string, off []int32, start, 
 	}
 	i := keyAt(off, ts)
 	j := i + keyAt(off[i:], te)
-	k := claimKey{start: start, end: end, pn: -1, sn: -1}
-	k.off, k.n = ks.put(bkey[i:j])
+	k := claimKey{start: start, end: end, pre: keySpan{-1, -1}, suf: keySpan{-1, -1}}
+	k.exact = ks.span(base, i, j)
 	// The context is 32 bytes at most: its key is found stepping from
 	// the claim's rather than searching the block's. But ئ folds by what
 	// follows it (package fold), and the context ends anywhere, maybe
-	// right after one: context holding ئ is folded afresh. (A claim ends
-	// at a word's end, where no و can follow.)
-	if p := around(src, start, -1); seg.Src <= start-len(p) && !bytes.Contains(p, []byte("ئ")) {
+	// right after one whose fold depends on what comes next: such
+	// context is folded afresh. (A claim ends at a word's end, where no
+	// و can follow.)
+	if p := around(src, start, -1); seg.Src <= start-len(p) && !fold.SeatEnds(p) {
 		pi := i
 		for pi > 0 && off[pi-1] >= int32(ts-len(p)) {
 			pi--
 		}
-		k.poff, k.pn = ks.put(bkey[pi:i])
+		k.pre = ks.span(base, pi, i)
 	}
 	q := around(src, end, +1)
-	seated := bytes.Contains(q, []byte("ئ"))
+	seated := fold.SeatEnds(q)
 	for _, s := range b.Segs {
 		if !seated && s.Src <= end && end+len(q) <= s.Src+s.Len {
 			qs := s.Text + end - s.Src
@@ -934,7 +951,7 @@ func (ks *claimKeys) add(src []byte, b *Block, bkey string, off []int32, start, 
 			for qj < len(off) && off[qj] < int32(qs+len(q)) {
 				qj++
 			}
-			k.soff, k.sn = ks.put(bkey[qi:qj])
+			k.suf = ks.span(base, qi, qj)
 			break
 		}
 	}
@@ -948,48 +965,39 @@ func keyAt(off []int32, o int) int {
 	return i
 }
 
-// put appends a stretch of a block's key to buf without the space at
-// its ends, which folding drops, and returns where it is.
-func (ks *claimKeys) put(key string) (int, int) {
-	if len(key) > 0 && key[0] == ' ' {
-		key = key[1:]
+// span returns the stretch [i, j) of the block key at base in all
+// without the space at its ends, which folding drops.
+func (ks *claimKeys) span(base, i, j int) keySpan {
+	i, j = base+i, base+j
+	if i < j && ks.all[i] == ' ' {
+		i++
 	}
-	if len(key) > 0 && key[len(key)-1] == ' ' {
-		key = key[:len(key)-1]
+	if i < j && ks.all[j-1] == ' ' {
+		j--
 	}
-	n := len(ks.buf)
-	ks.buf = append(ks.buf, key...)
-	return n, len(key)
+	return keySpan{int32(i), int32(j)}
 }
 
-// find returns the folded text of claim c and of the context before and
-// after it, each nil if it was not kept.
-func (ks *claimKeys) find(src []byte, c *Claim) (pre, exact, suf []byte) {
+// find returns the keys of claim c, nil if they were not kept.
+func (ks *claimKeys) find(src []byte, c *Claim) *claimKey {
 	if ks == nil {
-		return nil, nil, nil
+		return nil
 	}
 	i := sort.Search(len(ks.spans), func(i int) bool { return ks.spans[i].start >= c.Start })
 	for ; i < len(ks.spans) && ks.spans[i].start == c.Start; i++ {
-		k := ks.spans[i]
+		k := &ks.spans[i]
 		if k.end == c.End && c.End <= len(src) && c.Text == string(src[c.Start:c.End]) {
-			exact = ks.buf[k.off : k.off+k.n : k.off+k.n]
-			if k.pn >= 0 {
-				pre = ks.buf[k.poff : k.poff+k.pn : k.poff+k.pn]
-			}
-			if k.sn >= 0 {
-				suf = ks.buf[k.soff : k.soff+k.sn : k.soff+k.sn]
-			}
-			return pre, exact, suf
+			return k
 		}
 	}
-	return nil, nil, nil
+	return nil
 }
 
 var nul = []byte{0}
 
-func fnvAdd(h uint32, b []byte) uint32 {
-	for _, c := range b {
-		h ^= uint32(c)
+func fnvAdd[T string | []byte](h uint32, b T) uint32 {
+	for i := 0; i < len(b); i++ {
+		h ^= uint32(b[i])
 		h *= 16777619
 	}
 	return h

@@ -428,6 +428,25 @@ func seatFold[T string | []byte](s T, i int) uint8 {
 	return 'ي' - 0x0600
 }
 
+// SeatEnds reports whether b ends with ئ and runes that fold to nothing:
+// folded in the Loose tier, that ئ becomes ي, but folded with what
+// follows b it may become و. Keys cut from a longer key where b ends
+// differ from b's own then.
+func SeatEnds(b []byte) bool {
+	i := len(b)
+	for i >= 2 && b[i-2] >= 0xD8 && b[i-2] <= 0xDB && b[i-1]&0xC0 == 0x80 {
+		switch arabicLoose[(b[i-2]&3)<<6|b[i-1]&0x3F] {
+		case 0:
+			i -= 2
+			continue
+		case seat:
+			return true
+		}
+		break
+	}
+	return false
+}
+
 func arabicTables() (basic, loose [256]uint16) {
 	for i := range basic {
 		r := rune(0x0600 + i)

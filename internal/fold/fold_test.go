@@ -293,3 +293,17 @@ func TestMark(t *testing.T) {
 		}
 	}
 }
+
+// TestSeatEnds: SeatEnds tells the strings whose key is not the start of
+// the key of the string with و after them.
+func TestSeatEnds(t *testing.T) {
+	for _, s := range []string{"", "a", "ئ", "مسئ", "مسئَ", "مسئـ", "ئa", "ئ ", "ئ\u200c", "رئيس", "ئ،", "شئو", "ءئء"} {
+		k := Key{Tier: Loose}
+		k.WriteString(s+"و", 0)
+		cut := LooseString(s)
+		differs := !strings.HasPrefix(string(k.B), cut)
+		if got := SeatEnds([]byte(s)); got != differs {
+			t.Errorf("SeatEnds(%q) = %v; %q folds to %q, %q with و after it", s, got, s, cut, k.B)
+		}
+	}
+}
