@@ -248,6 +248,20 @@ func (d *doc) arabic(s sentence, si int) []found {
 			}
 		}
 	}
+	if len(fs) == 0 && a < b && d.roles[a] == 1 {
+		// "«لن نتراجع»، بهذه الكلمات ختم نصر الله خطابه".
+		for k := a + 1; k+2 < b; k++ {
+			if d.roles[k] != -1 {
+				continue
+			}
+			if d.depth[k] == 1 && isComma(d.toks[k+1].key) {
+				if sr, cue, ok := d.arTheseWords(sentence{k + 2, b}); ok {
+					return append(fs, found{start: a, end: k + 1, source: sr, typ: Direct, cue: cue})
+				}
+			}
+			break
+		}
+	}
 	if len(fs) == 0 {
 		return nil
 	}
@@ -940,10 +954,20 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		end := d.npEnd(i+1, b)
 		// "مسؤولة الإغاثة في الأمم المتحدة كليمنتين نكويتا سلامي": the
 		// body, then the name of the one speaking for it.
-		if end+1 < b && d.toks[end].key == "في" {
-			if val, bend := d.match(end+1, false); val != nil && val.entry != nil && val.entry.Kind != outlet.Person && !(val.entry.RequiresCue && !d.typeNounBefore(end+1)) {
+		// "الأمين العام لحزب الله حسن نصر الله": the body glued to ل,
+		// then the name (ل and an outlet would be a conduit).
+		bs, glued := -1, false
+		switch {
+		case end+1 < b && d.toks[end].key == "في":
+			bs = end + 1
+		case end < b && strings.HasPrefix(d.toks[end].key, "ل"):
+			bs, glued = end, true
+		}
+		if bs >= 0 {
+			if val, bend := d.match(bs, glued); val != nil && val.entry != nil && val.entry.Kind != outlet.Person && !(val.entry.RequiresCue && !d.typeNounBefore(bs)) &&
+				!(glued && d.a.m.src(val.entry).isMedia()) {
 				n := bend
-				for n < b && n-bend < 4 && d.toks[n].kind == tWord && !strings.HasPrefix(d.toks[n].key, "ال") && !d.is(&d.toks[n], wStopAfterSub) && !d.is(&d.toks[n], wComp) && !d.conduitAt(n) {
+				for n < b && n-bend < 4 && d.toks[n].kind == tWord && (!strings.HasPrefix(d.toks[n].key, "ال") || d.toks[n].key == "الله" && n > bend) && !d.is(&d.toks[n], wStopAfterSub) && !d.is(&d.toks[n], wComp) && !d.conduitAt(n) {
 					if _, v := d.verbAt(n); v {
 						break
 					}
@@ -1317,7 +1341,7 @@ func (d *doc) inside(i, j int) (src, bool) {
 		}
 		// "مسؤول في الرياض" is in the city, not at the paper al-Riyadh:
 		// a name that is also a word or a place needs its type noun.
-		if s.entry != nil && body == nil && (d.toks[k-1].key == "باسم" || strings.HasPrefix(d.toks[k].key, "ب") || d.toks[k-1].key == "في") &&
+		if s.entry != nil && body == nil && (d.toks[k-1].key == "باسم" || strings.HasPrefix(d.toks[k].key, "ب") || strings.HasPrefix(d.toks[k].key, "ل") && !s.isMedia() || d.toks[k-1].key == "في") &&
 			!(s.entry.RequiresCue && !d.typeNounBefore(k)) {
 			b := s
 			body, bodyEnd = &b, end
