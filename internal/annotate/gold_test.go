@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/isnad/isnad/internal/content"
+	"github.com/isnad/isnad/internal/fold"
 	"github.com/isnad/isnad/internal/outlet"
 )
 
@@ -37,6 +38,7 @@ type score struct {
 	exact                int // matched with the very same span
 	viaOK, viaN          int // matched claims whose chain is right, of those with one
 	conduitOK, conduitN  int
+	nameOK, nameN        int // matched claims of unregistered sources whose name is the gold's, folded
 	typeOK               int
 	forbidden, forbidHit int // unattributed statements, and those reported as claims
 }
@@ -50,6 +52,8 @@ func (s *score) add(o score) {
 	s.viaN += o.viaN
 	s.conduitOK += o.conduitOK
 	s.conduitN += o.conduitN
+	s.nameOK += o.nameOK
+	s.nameN += o.nameN
 	s.typeOK += o.typeOK
 	s.forbidden += o.forbidden
 	s.forbidHit += o.forbidHit
@@ -152,6 +156,17 @@ func scoreArticle(a goldArticle, res *Result) (map[string]*score, []string) {
 			s.exact++
 		} else {
 			notes = append(notes, fmt.Sprintf("%s:%d: span: got %q", a.File, g.Line, abbrev(p.Text)))
+		}
+		// Unregistered sources match on being unregistered; their
+		// names, which the editor adds to the registry from, are
+		// counted apart.
+		if !g.Source.Registered() {
+			s.nameN++
+			if fold.LooseString(g.Source.Name) == fold.LooseString(p.Source.Name) {
+				s.nameOK++
+			} else {
+				notes = append(notes, fmt.Sprintf("%s:%d: unregistered source named %q, want %q", a.File, g.Line, p.Source.Name, g.Source.Name))
+			}
 		}
 		if p.Type == g.Type {
 			s.typeOK++
@@ -267,9 +282,9 @@ func TestGold(t *testing.T) {
 				continue
 			}
 			t.Logf("%-7s %s  %s", split, lang, s)
-			t.Logf("            exact spans %.3f, via %.3f (%d), conduit %.3f (%d), type %.3f, unattributed kept %d/%d",
+			t.Logf("            exact spans %.3f, via %.3f (%d), conduit %.3f (%d), type %.3f, unregistered names %.3f (%d), unattributed kept %d/%d",
 				ratio(s.exact, s.matched), ratio(s.viaOK, s.viaN), s.viaN, ratio(s.conduitOK, s.conduitN), s.conduitN,
-				ratio(s.typeOK, s.matched), s.forbidden-s.forbidHit, s.forbidden)
+				ratio(s.typeOK, s.matched), ratio(s.nameOK, s.nameN), s.nameN, s.forbidden-s.forbidHit, s.forbidden)
 		}
 	}
 	var keys []key
