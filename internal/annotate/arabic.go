@@ -189,6 +189,12 @@ func (d *doc) arabic(s sentence, si int) []found {
 		if !ok || !strongSrc(s) {
 			continue
 		}
+		if m := strings.TrimPrefix(d.toks[me-1].key, "و"); s.entry == nil && (m == "وفقا" || m == "طبقا" || m == "فقا") && strings.HasPrefix(d.toks[me].key, "ل") && !strings.HasPrefix(d.toks[me].key, "لل") {
+			// "وفقا لهيئة قناة السويس": the ل is the marker's.
+			if n, ok := strings.CutPrefix(s.name, "ل"); ok {
+				s.name = strings.TrimLeft(n, "ـ")
+			}
+		}
 		d.mention(s)
 		if len(fs) == 0 {
 			f := found{start: a, source: s, typ: AccordingTo, cue: [2]int{ms, me}}
@@ -829,14 +835,32 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 			return s, d.apposition(s, end, b), true
 		}
 	}
+	lcut := false // the name as written starts after a glued ل
 	if bare == k && strings.HasPrefix(bare, "ل") && !strings.HasPrefix(bare, "لل") {
 		if lex.isWord(bare[len("ل"):]) {
-			bare = bare[len("ل"):] // "لبيان", "لصحيفة"
+			bare, lcut = bare[len("ل"):], true // "لبيان", "لصحيفة"
 		}
 	} else if strings.HasPrefix(bare, "لل") {
 		if _, ok := lex.typeNouns[bare[len("لل"):]]; ok {
-			bare = "ال" + bare[len("لل"):]
+			bare, lcut = "ال"+bare[len("لل"):], true
 		}
+	}
+	// name is the phrase [start, end) as written, without that ل:
+	// "لشركة الأبحاث كاونتربوينت" is "شركة الأبحاث كاونتربوينت".
+	name := func(end int) string {
+		t := d.text(start, end)
+		if !lcut {
+			return t
+		}
+		r, ok := strings.CutPrefix(t, "ل")
+		if !ok {
+			return t
+		}
+		r = strings.TrimLeft(r, "ـ")
+		if strings.HasPrefix(bare, "ال") && strings.HasPrefix(r, "ل") {
+			r = "ا" + r // "للجيش" → "الجيش"
+		}
+		return r
 	}
 	// Numbers before a source noun: "ثلاثة مسؤولين".
 	if lex.quantity[bare] && i+1 < b {
@@ -915,7 +939,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 			if s, ok := d.inside(i, end); ok {
 				return s, end, true
 			}
-			s := src{name: d.text(start, end), kind: kindOf(tn), gender: 'f', head: bare}
+			s := src{name: name(end), kind: kindOf(tn), gender: 'f', head: bare}
 			return s, end, true
 		}
 	}
@@ -937,7 +961,7 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 					return s, end, true
 				}
 				tn := lex.typeNouns[h]
-				return src{name: d.text(start, end), kind: kindOf(tn), gender: 'm', head: h}, end, true
+				return src{name: name(end), kind: kindOf(tn), gender: 'm', head: h}, end, true
 			}
 		}
 	}
@@ -1005,7 +1029,12 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 				return s, end, true
 			}
 		}
-		return src{name: d.text(start, end), kind: outlet.Kind(sn.kind), gender: sn.gender, noun: strings.TrimPrefix(bare, "ال")}, end, true
+		if p, ok := d.roleName(i+1, end); ok && sn.gender != 'p' {
+			// "وزير المالية المصري أحمد كجوك": the man, by his name; "الوزير"
+			// later finds him by his role.
+			return src{name: d.text(p, end), kind: outlet.Person, gender: sn.gender, noun: strings.TrimPrefix(bare, "ال")}, end, true
+		}
+		return src{name: name(end), kind: outlet.Kind(sn.kind), gender: sn.gender, noun: strings.TrimPrefix(bare, "ال")}, end, true
 	}
 	// "قالت الصين إن": a definite name, one to three words, right before
 	// its complementiser.
@@ -1313,6 +1342,9 @@ func (d *doc) npEnd(i, b int) int {
 		if d.is(&t, wQuoteSuffix) || t.key == "ل" {
 			break
 		}
+		if j > i && unnamedConduit(t.key) {
+			break // "مارسيل كولر للصحفيين": whom he spoke to
+		}
 		j++
 	}
 	for j > i && d.toks[j-1].kind == tPunct {
@@ -1382,6 +1414,47 @@ func (d *doc) inside(i, j int) (src, bool) {
 		s.gender = sn.gender
 	}
 	return s, true
+}
+
+// unnamedConduit reports "للصحفيين", "لوسائل الإعلام": the people or
+// media unnamed whom a source spoke to.
+func unnamedConduit(k string) bool {
+	switch k {
+	case "للصحفيين", "للصحافيين", "للصحافه", "للاعلام", "لوسائل", "للتلفزيون", "للمراسلين", "لمراسلين", "لصحفيين", "لصحافيين":
+		return true
+	}
+	return false
+}
+
+// roleName finds the unregistered name that closes a role phrase ending
+// at end: two to four words after a definite one, the first of them not
+// definite and none a word of the lexicon ("وزير المالية المصري أحمد
+// كجوك", "المتحدث باسم الجيش العميد نبيل عبد الله"). It returns where the
+// name starts.
+func (d *doc) roleName(a, end int) (int, bool) {
+	for p := max(a, end-4); p+1 < end; p++ {
+		if p == 0 || d.toks[p-1].kind != tWord || !strings.HasPrefix(d.toks[p-1].key, "ال") || strings.HasPrefix(d.toks[p].key, "ال") {
+			continue
+		}
+		switch d.toks[p].key {
+		case "بن", "بنت", "ابن":
+			continue // inside a name: "عبد العزيز بن تركي"
+		}
+		if p >= 2 && (d.toks[p-2].key == "عبد" || d.toks[p-2].key == "ابو") {
+			continue // "عبد العزيز" is a name's first part
+		}
+		ok := true
+		for k := p; k < end && ok; k++ {
+			t := &d.toks[k]
+			// A family name may look like an adjective: "سهيل المزروعي".
+			ok = t.kind == tWord && !d.a.lex.isWord(t.key) && !d.is(t, wComp) && !d.is(t, wStopAfterSub) && (k > p || !d.a.lex.nisba(t.key)) &&
+				(k > p || !strings.HasPrefix(t.key, "ل") && !strings.HasPrefix(t.key, "ب"))
+		}
+		if ok {
+			return p, true
+		}
+	}
+	return 0, false
 }
 
 // bodyBefore finds the nearest registered body named before token i in
