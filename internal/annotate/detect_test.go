@@ -396,3 +396,28 @@ func TestUnnamedMembersOfBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownSourceNamesEnglish is TestUnknownSourceNames for English:
+// the name, without the description before it, particles kept.
+func TestUnknownSourceNamesEnglish(t *testing.T) {
+	a := defaultAnnotator(t)
+	for _, tc := range []struct{ text, name string }{
+		{"Spain coach Luis de la Fuente said the team was ready.", "Luis de la Fuente"},
+		{"Hamas official Khalil al-Hayya said the group would not disarm.", "Khalil al-Hayya"},
+		{"Israel's Central Bureau of Statistics said inflation rose.", "Central Bureau of Statistics"},
+		{"Shipping giant Maersk said it would keep avoiding the Red Sea.", "Maersk"},
+		{"Heavy shelling hit El Fasher overnight, according to the Sudan Tribune.", "Sudan Tribune"},
+	} {
+		src := []byte(tc.text)
+		in := &Input{File: "t.txt", Src: src, Lang: "en", Date: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC),
+			Blocks: FromText(src, textLines(src))}
+		res, _ := a.Annotate(t.Context(), in)
+		if len(res.Claims) != 1 {
+			t.Errorf("%s\n  %d claims, want 1", tc.text, len(res.Claims))
+			continue
+		}
+		if c := res.Claims[0]; c.Source.ID != "" || c.Source.Name != tc.name {
+			t.Errorf("%s\n  source %q (id %q), want %q", tc.text, c.Source.Name, c.Source.ID, tc.name)
+		}
+	}
+}

@@ -615,22 +615,22 @@ func (d *doc) enSubjectApp(h0, h1, a0, a1 int) (src, bool) {
 	return hs, hok
 }
 
-// nameRun returns the length of the run of capitalised words ending the
-// span [i, j), particles ("al", "von") allowed inside.
+// nameRun returns the number of tokens of the run of capitalised words
+// ending the span [i, j), particles ("al", "de la") allowed inside it.
 func (d *doc) nameRun(i, j int) int {
-	n := 0
+	start := j
 	for k := j - 1; k >= i; k-- {
 		t := d.toks[k]
 		switch {
 		case t.kind == tWord && t.upper && !d.is(&t, wEnTitleWords) && !d.is(&t, wEnDeterminers):
-			n++
-		case t.kind == tWord && d.a.lex.enLower[t.key] && k > i && n > 0:
-		case transparent(t) && n > 0:
+			start = k
+		case t.kind == tWord && d.a.lex.enLower[t.key] && k > i && start < j:
+		case transparent(t) && start < j:
 		default:
-			return n
+			return j - start
 		}
 	}
-	return n
+	return j - start
 }
 
 // enSubject resolves the words [i, j) before a verb to a source.
@@ -931,6 +931,13 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 		g := byte('?')
 		if head != "" {
 			g = 'n'
+		}
+		// "Shipping giant Maersk", "US carmaker Tesla": a description,
+		// then the name.
+		if n := d.nameRun(i, j); head == "" && n >= 1 && n < j-i {
+			if p := d.toks[j-n-1]; p.kind == tWord && !p.upper && !d.a.lex.enLower[p.key] && !enDeterminers[p.key] {
+				return src{name: d.text(j-n, j), kind: outlet.Organization, gender: g}, true
+			}
 		}
 		return src{name: d.text(i, j), kind: kind, gender: g, head: head}, true
 	}

@@ -488,7 +488,8 @@ func newLexicon() *lexicon {
 		l.enAbbrev[k] = true
 	}
 	defer l.index()
-	l.enLower = map[string]bool{"of": true, "the": true, "for": true, "and": true, "de": true, "al": true, "el": true, "von": true, "der": true, "bin": true}
+	l.enLower = map[string]bool{"of": true, "the": true, "for": true, "and": true, "de": true, "al": true, "el": true, "von": true, "der": true, "bin": true,
+		"la": true, "le": true, "du": true, "da": true, "di": true, "del": true, "van": true, "dos": true, "ibn": true}
 	return l
 }
 
