@@ -1034,7 +1034,21 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 			// later finds him by his role.
 			return src{name: d.text(p, end), kind: outlet.Person, gender: sn.gender, noun: strings.TrimPrefix(bare, "ال")}, end, true
 		}
-		return src{name: name(end), kind: outlet.Kind(sn.kind), gender: sn.gender, noun: strings.TrimPrefix(bare, "ال")}, end, true
+		// "سكان في شمال قطاع غزة", "مسعفون من الدفاع المدني", "مصادر
+		// مطلعة على سير المحادثات": unnamed people go by where they are,
+		// not by the venue ("في مؤتمر صحفي") or the time they spoke.
+		nend := end
+		if sn.kind == "anonymous" && end+1 < b && !d.conduitAt(end+1) {
+			switch d.toks[end].key {
+			case "في", "من", "علي":
+				if k := d.toks[end+1].key; !lex.venues[k] && !lex.venues[strings.TrimPrefix(k, "ال")] && d.timeEnd(end, b) == end && d.timeEnd(end+1, b) == end+1 && k != "وقت" {
+					if e := d.npEnd(end+1, b); e > end+1 {
+						nend = e
+					}
+				}
+			}
+		}
+		return src{name: name(nend), kind: outlet.Kind(sn.kind), gender: sn.gender, noun: strings.TrimPrefix(bare, "ال")}, end, true
 	}
 	// "قالت الصين إن": a definite name, one to three words, right before
 	// its complementiser.
