@@ -233,6 +233,7 @@ type doc struct {
 	toks         []token
 	keys         claimKeys   // the folded text of detected claims
 	matches      []matchMemo // the registry names at each token of the block
+	mgen         uint32      // the block's generation of matches (see matchAt)
 	file         *diag.File  // the file's lines, for diagnostics
 	src          string      // the file, once a claim needs its text
 }
@@ -248,7 +249,7 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	d.tz.words = a.words
 	*d = doc{a: a, in: in, tz: d.tz, roles: d.roles[:0], depth: d.depth[:0], sents: d.sents[:0],
 		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: d.claims[:0],
-		fsBuf: d.fsBuf[:0], ends: d.ends, idk: d.idk, sentSpans: d.sentSpans[:0], keys: d.keys, matches: d.matches}
+		fsBuf: d.fsBuf[:0], ends: d.ends, idk: d.idk, sentSpans: d.sentSpans[:0], keys: d.keys, matches: d.matches, mgen: d.mgen}
 	defer a.docs.Put(d)
 	res := &Result{File: in.File, Lang: in.Lang, Claims: []Claim{}, Unattributed: []Span{}}
 	// The blocks' keys make one string, allocated once.
@@ -463,14 +464,21 @@ func (d *doc) prepare(bi int) {
 		depth += int32(r)
 	}
 	d.sents = d.a.lex.splitSentences(d.toks, d.roles, d.sents)
+	// The memos of the previous block are of an older generation: they
+	// are cleared when read (matchAt), most never are.
+	d.mgen++
+	if d.mgen == 0 {
+		clear(d.matches[:cap(d.matches)])
+		d.mgen = 1
+	}
 	d.matches = slices.Grow(d.matches[:0], len(d.toks))[:len(d.toks)]
-	clear(d.matches)
 }
 
 // A matchMemo keeps what the matcher found at a token, without (0) and
 // with (1) proclitics, and its fuzzy matches for any head noun (0) and
 // for the latest head noun asked (1): the rules ask again and again.
 type matchMemo struct {
+	gen  uint32 // the generation of the block it is of; older memos are blank
 	val  [2]*nameVal
 	end  [2]int32
 	done uint8 // bit c is set when val[c] and end[c] are known
@@ -482,12 +490,22 @@ type matchMemo struct {
 	fuzzyEnd  [2]int32
 }
 
+// matchAt returns the memo of token i of the block, blank if it is of an
+// older block.
+func (d *doc) matchAt(i int) *matchMemo {
+	m := &d.matches[i]
+	if m.gen != d.mgen {
+		*m = matchMemo{gen: d.mgen}
+	}
+	return m
+}
+
 // matchFuzzy is the matcher's matchFuzzy at token i of the block.
 func (d *doc) matchFuzzy(i int, want string) (*outlet.Entry, int) {
 	if i < 0 || i >= len(d.matches) {
 		return d.a.m.matchFuzzy(d.toks, i, want)
 	}
-	m := &d.matches[i]
+	m := d.matchAt(i)
 	c := 0
 	if want != "" {
 		c = 1
@@ -512,7 +530,7 @@ func (d *doc) match(i int, clitics bool) (*nameVal, int) {
 	if clitics {
 		c = 1
 	}
-	m := &d.matches[i]
+	m := d.matchAt(i)
 	if m.done&(1<<c) == 0 {
 		v, e := d.a.m.match(d.toks, i, clitics, d.a.words)
 		m.val[c], m.end[c] = v, int32(e)

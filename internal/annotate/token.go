@@ -543,11 +543,14 @@ func (l *lexicon) splitSentences(toks []token, roles []int8, out []sentence) []s
 			if i+1 < len(toks) && toks[i+1].key == "." && !toks[i+1].space || i > 0 && toks[i-1].key == "." && !t.space {
 				continue
 			}
-			if i > 0 && !t.space && toks[i-1].kind == tWord && l.enAbbrev[toks[i-1].key] && i+1 < len(toks) && toks[i+1].kind != tPunct && !toks[i+1].upper {
+			// An abbreviation before a lower-case word: "approx. 40". (The
+			// maps are tested last here and below: most dots end a
+			// sentence, and the lookups cost more than the rest.)
+			if i > 0 && !t.space && toks[i-1].kind == tWord && i+1 < len(toks) && toks[i+1].kind != tPunct && !toks[i+1].upper && l.enAbbrev[toks[i-1].key] {
 				continue
 			}
 			// "Maj. Gen. Pat Ryder": a title before a name.
-			if i > 0 && !t.space && toks[i-1].kind == tWord && toks[i-1].upper && l.enTitleAbbr[toks[i-1].key] && i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].upper {
+			if i > 0 && !t.space && toks[i-1].kind == tWord && toks[i-1].upper && i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].upper && l.enTitleAbbr[toks[i-1].key] {
 				continue
 			}
 			if i > 0 && !t.space && toks[i-1].kind == tWord && len(toks[i-1].key) <= 2 && toks[i-1].upper && i+1 < len(toks) && toks[i+1].upper && isInitial(toks[i-1].key) {
