@@ -1359,6 +1359,11 @@ func (d *doc) npEnd(i, b int) int {
 		if j > i && unnamedConduit(t.key) {
 			break // "مارسيل كولر للصحفيين": whom he spoke to
 		}
+		if j > i && strings.HasPrefix(t.key, "بال") && t.key != "باللغه" && !lex.isWord(t.key) {
+			// "رحبت وزارة الخارجية بالقرار": what it spoke of; but
+			// "المتحدث باللغة العربية" is still the role.
+			break
+		}
 		j++
 	}
 	for j > i && d.toks[j-1].kind == tPunct {
@@ -1447,7 +1452,7 @@ func unnamedConduit(k string) bool {
 // name starts.
 func (d *doc) roleName(a, end int) (int, bool) {
 	for p := max(a, end-4); p+1 < end; p++ {
-		if p == 0 || d.toks[p-1].kind != tWord || !strings.HasPrefix(d.toks[p-1].key, "ال") || strings.HasPrefix(d.toks[p].key, "ال") {
+		if prev := d.toks[max(p-1, 0)].key; p == 0 || d.toks[p-1].kind != tWord || !strings.HasPrefix(prev, "ال") && !strings.HasPrefix(prev, "لل") || strings.HasPrefix(d.toks[p].key, "ال") {
 			continue
 		}
 		switch d.toks[p].key {
