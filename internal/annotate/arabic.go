@@ -678,6 +678,8 @@ func (d *doc) arTail(f *found, i, b int, class verbClass) (int, bool, bool) {
 			j = i + 1 // "محللون استطلعت رويترز آراءهم": Reuters' poll
 		case k == "مع":
 			j = i + 1
+		case k == "الي" && i > 0 && (strings.HasPrefix(d.toks[i-1].key, "متحدث") || strings.HasPrefix(d.toks[i-1].key, "حديث")):
+			j = i + 1 // "متحدثا إلى وكالة الأناضول"
 		case k == "نشرته" || k == "نشرتها" || k == "بثته" || k == "بثتها" || k == "اوردته" || k == "اوردتها" || k == "نقلته" || k == "نقلتها":
 			j = i + 1
 		case k == "ل": // "لـ\"العربي الجديد\"": the ل stands alone
