@@ -1566,6 +1566,9 @@ func (d *doc) recentSpeaker(noun string, plural bool) (src, bool) {
 		if s.noun != "" && s.noun != noun && s.head == "" {
 			continue // a title of its own: "Hamas official Osama Hamdan"
 		}
+		if s.entry != nil && s.entry.Kind == outlet.Person && len(s.entry.Roles) > 0 {
+			continue // his titles were asked above: "the mayor" is not Blinken
+		}
 		if s.kind == outlet.Person || s.entry == nil && (s.kind == outlet.Official || s.kind == outlet.Anonymous) && s.gender != 'p' {
 			return s, true
 		}
