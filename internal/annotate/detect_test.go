@@ -38,6 +38,8 @@ var detectCases = []struct {
 	{"ar chain", "ar", "ونقل موقع أكسيوس عن مسؤولين أميركيين قولهم إن الاتفاق بات وشيكا.", []string{"axios/indirect via:="}},
 	{"ar chain citing", "ar", "وذكرت شبكة سي إن إن، نقلا عن مصدرين مطلعين، أن الضربة وشيكة.", []string{"cnn/indirect via:="}},
 	{"ar conduit", "ar", "وقال مسؤول إسرائيلي لرويترز إن الجيش سيواصل عملياته.", []string{"=/indirect conduit:reuters"}},
+	{"en conduit who spoke to", "en", "The official, who spoke to Reuters on condition of anonymity, said talks had stalled.", []string{"=/indirect conduit:reuters"}},
+	{"en conduit speaking on", "en", "Speaking on CNN's State of the Union, Blinken said the U.S. was working hard.", []string{"antony-blinken/indirect conduit:cnn org:us-state-department"}},
 	{"en another title is another man", "en", "Antony Blinken said the U.S. was working hard.\nThe mayor said the city was prepared.", []string{"antony-blinken/indirect", "=/indirect"}},
 	{"ar conduit speaking to", "ar", "وقال مصدر مطلع، متحدثا إلى وكالة الأناضول، إن المحادثات مستمرة.", []string{"=/indirect conduit:anadolu"}},
 	{"ar conduit type noun", "ar", "وقال مصدر أمني لوكالة فرانس برس إن الهجوم أسفر عن قتلى.", []string{"=/indirect conduit:afp"}},

@@ -567,8 +567,16 @@ var enModal = map[string]bool{"would": true, "will": true, "could": true, "can":
 func (d *doc) enLeadConduit(a, e int) *src {
 	for k := a; k+1 < e; k++ {
 		p, w := d.toks[k].key, d.toks[k+1].key
-		if (p == "interview" || p == "speaking" || p == "talking" || p == "remarks" || p == "comments") && (w == "with" || w == "to") {
+		switch {
+		case (p == "interview" || p == "speaking" || p == "talking" || p == "remarks" || p == "comments" || p == "spoke" || p == "talked") && (w == "with" || w == "to"),
+			// "Speaking on CNN's State of the Union".
+			(p == "speaking" || p == "appearing") && w == "on":
 			if s, _, ok := d.enMedia(k+2, e); ok {
+				return ptr(s)
+			}
+		case p == "told" && k > a && d.toks[k-1].key == "who":
+			// "The official, who told Reuters ..., said".
+			if s, _, ok := d.enMedia(k+1, e); ok {
 				return ptr(s)
 			}
 		}
