@@ -828,41 +828,60 @@ func assignIDs(src []byte, claims []Claim, keys *claimKeys, sc *idKeys) {
 	pk, ek, sk := &sc.pk, &sc.ek, &sc.sk
 	pk.Tier, ek.Tier, sk.Tier = fold.Loose, fold.Loose, fold.Loose
 	pk.NoOffsets, ek.NoOffsets, sk.NoOffsets = true, true, true
+	// The hash of each claim is FNV-1a over prefix NUL exact NUL suffix
+	// [NUL n]. FNV takes a byte after another, each waiting for the one
+	// before: the claims are hashed two at a time, their bytes in turn,
+	// so the processor works on both.
+	hs := slices.Grow(sc.hs[:0], len(claims))[:len(claims)]
+	half := -1 // a claim whose bytes wait in sc.sa for a second's
+	for i := range claims {
+		c := &claims[i]
+		buf := &sc.sa
+		if half >= 0 {
+			buf = &sc.sb
+		}
+		*buf = (*buf)[:0]
+		// The keys cut from the block's key when the tokenizer folded
+		// the claim and its context; what it did not is folded here.
+		k := keys.find(src, c)
+		if k != nil && k.pre.ok() {
+			*buf = append(*buf, k.pre.of(keys.all)...)
+		} else {
+			pk.Reset()
+			pk.Write(around(src, c.Start, -1), 0)
+			*buf = append(*buf, pk.B...)
+		}
+		*buf = append(*buf, 0)
+		if k != nil {
+			*buf = append(*buf, k.exact.of(keys.all)...)
+		} else {
+			ek.Reset()
+			ek.WriteString(c.Text, 0)
+			*buf = append(*buf, ek.B...)
+		}
+		*buf = append(*buf, 0)
+		if k != nil && k.suf.ok() {
+			*buf = append(*buf, k.suf.of(keys.all)...)
+		} else {
+			sk.Reset()
+			sk.Write(around(src, c.End, +1), 0)
+			*buf = append(*buf, sk.B...)
+		}
+		if half < 0 {
+			half = i
+			continue
+		}
+		hs[half], hs[i] = fnv2(sc.sa, sc.sb)
+		half = -1
+	}
+	if half >= 0 {
+		hs[half] = fnvAdd(2166136261, sc.sa)
+	}
+	sc.hs = hs
 	var ids strings.Builder
 	ids.Grow(8 * len(claims))
 	for i := range claims {
-		c := &claims[i]
-		// The keys cut from the block's key when the tokenizer folded
-		// the claim and its context; what it did not is folded here.
-		var h uint32
-		if k := keys.find(src, c); k != nil && k.pre.ok() && k.suf.ok() {
-			h = fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvAdd(2166136261, k.pre.of(keys.all)), nul), k.exact.of(keys.all)), nul), k.suf.of(keys.all))
-		} else {
-			var pre, exact, suf []byte
-			if k == nil || !k.pre.ok() {
-				pk.Reset()
-				pk.Write(around(src, c.Start, -1), 0)
-				pre = pk.B
-			} else {
-				pre = append(pk.B[:0], k.pre.of(keys.all)...)
-			}
-			if k == nil {
-				ek.Reset()
-				ek.WriteString(c.Text, 0)
-				exact = ek.B
-			} else {
-				exact = append(ek.B[:0], k.exact.of(keys.all)...)
-			}
-			if k == nil || !k.suf.ok() {
-				sk.Reset()
-				sk.Write(around(src, c.End, +1), 0)
-				suf = sk.B
-			} else {
-				suf = append(sk.B[:0], k.suf.of(keys.all)...)
-			}
-			h = fnvAdd(fnvAdd(fnvAdd(fnvAdd(fnvAdd(2166136261, pre), nul), exact), nul), suf)
-		}
-		// FNV-1a over prefix NUL exact NUL suffix [NUL n].
+		h := hs[i]
 		for n := 0; ; n++ {
 			hn := h
 			if n > 0 {
@@ -891,8 +910,13 @@ func assignIDs(src []byte, claims []Claim, keys *claimKeys, sc *idKeys) {
 }
 
 // idKeys are the keys assignIDs folds claims and their context into,
-// kept between articles for their storage.
-type idKeys struct{ pk, ek, sk fold.Key }
+// the bytes it hashes and the hashes, kept between articles for their
+// storage.
+type idKeys struct {
+	pk, ek, sk fold.Key
+	sa, sb     []byte
+	hs         []uint32
+}
 
 // claimKeys keeps where the folded text of detected claims and of the
 // context their ids hash lie in the key the tokenizer made of their
@@ -1012,6 +1036,18 @@ func (ks *claimKeys) find(src []byte, c *Claim) *claimKey {
 }
 
 var nul = []byte{0}
+
+// fnv2 returns the FNV-1a hashes of a and b, their bytes taken in turn.
+func fnv2(a, b []byte) (ha, hb uint32) {
+	ha, hb = 2166136261, 2166136261
+	n := min(len(a), len(b))
+	x, y := a[:n], b[:n]
+	for i := range x {
+		ha = (ha ^ uint32(x[i])) * 16777619
+		hb = (hb ^ uint32(y[i])) * 16777619
+	}
+	return fnvAdd(ha, a[n:]), fnvAdd(hb, b[n:])
+}
 
 func fnvAdd[T string | []byte](h uint32, b T) uint32 {
 	for i := 0; i < len(b); i++ {

@@ -38,3 +38,16 @@ func TestIDsFromBlockKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestFNV2: hashing two strings in turn gives each its own FNV-1a hash,
+// whichever is longer.
+func TestFNV2(t *testing.T) {
+	for _, p := range [][2]string{{"", ""}, {"a", ""}, {"", "مسؤول"}, {"قال\x00الوزير\x00إن", "said\x00x"}, {"abc", "abd"}} {
+		for _, q := range [][2]string{p, {p[1], p[0]}} {
+			ha, hb := fnv2([]byte(q[0]), []byte(q[1]))
+			if wa, wb := fnvAdd(2166136261, q[0]), fnvAdd(2166136261, q[1]); ha != wa || hb != wb {
+				t.Errorf("fnv2(%q, %q) = %08x, %08x; want %08x, %08x", q[0], q[1], ha, hb, wa, wb)
+			}
+		}
+	}
+}
