@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -483,12 +484,11 @@ type sentence struct {
 // quoteRole tells, for each quote token, whether it opens (+1) or closes
 // (-1) a quotation, or is stray (0), pairing marks inside the block.
 func quoteRoles(toks []token, roles []int8) []int8 {
-	roles = roles[:0]
-	for range toks {
-		roles = append(roles, 0)
-	}
+	roles = slices.Grow(roles[:0], len(toks))[:len(toks)]
+	clear(roles)
 	open := -1
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i] // not a copy of each token: most are words, skipped
 		if t.kind != tPunct || !isQuote(t.key) {
 			continue
 		}
@@ -516,7 +516,7 @@ func (l *lexicon) splitSentences(toks []token, roles []int8, out []sentence) []s
 	start := 0
 	depth := 0
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.kind != tPunct {
 			continue
 		}
