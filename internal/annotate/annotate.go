@@ -249,7 +249,7 @@ func (a *Annotator) Annotate(ctx context.Context, in *Input) (*Result, diag.List
 	d.tz.words = a.words
 	*d = doc{a: a, in: in, tz: d.tz, roles: d.roles[:0], depth: d.depth[:0], sents: d.sents[:0],
 		mentions: d.mentions[:0], csrc: d.csrc[:0], claims: d.claims[:0],
-		fsBuf: d.fsBuf[:0], ends: d.ends, idk: d.idk, sentSpans: d.sentSpans[:0], keys: d.keys, matches: d.matches, mgen: d.mgen}
+		fsBuf: d.fsBuf[:0], ends: d.ends, idk: d.idk, sentSpans: d.sentSpans[:0], keys: d.keys, matches: d.matches, mgen: d.mgen, unattr: d.unattr[:0]}
 	defer a.docs.Put(d)
 	res := &Result{File: in.File, Lang: in.Lang, Claims: []Claim{}, Unattributed: []Span{}}
 	// The blocks' keys make one string, allocated once.
@@ -761,7 +761,8 @@ func agrees(g byte, s src) bool {
 // unattributed returns the sentences with no claim, minus any that a
 // marked claim now covers. claims are sorted by start.
 func (d *doc) unattributed(claims []Claim) []Span {
-	out := []Span{}
+	// Room for them all at once (never nil: JSON writes [] for none).
+	out := make([]Span, 0, len(d.unattr))
 	// Sentences come in order, unless marks moved them: sort them
 	// then. (A sort of spans in strictly ascending order leaves them
 	// as they are, so skipping it changes nothing.)
