@@ -642,6 +642,16 @@ func (d *doc) arTail(f *found, i, b int, class verbClass) (int, bool, bool) {
 				return i + 2, false, true
 			}
 		}
+		if anonymityClause(k) {
+			// "طلب عدم نشر اسمه": skip to its end, past the verbs in it.
+			for e := i + 1; e < b && e <= i+6; e++ {
+				if w := d.toks[e].key; strings.HasPrefix(w, "اسم") || strings.HasPrefix(w, "هويت") {
+					i = e
+					break
+				}
+			}
+			continue
+		}
 		if _, ok := d.verbAt(i); ok && n > 0 {
 			return i, false, false
 		}
@@ -678,8 +688,14 @@ func (d *doc) arTail(f *found, i, b int, class verbClass) (int, bool, bool) {
 			j = i + 1 // "محللون استطلعت رويترز آراءهم": Reuters' poll
 		case k == "مع":
 			j = i + 1
-		case k == "الي" && i > 0 && (strings.HasPrefix(d.toks[i-1].key, "متحدث") || strings.HasPrefix(d.toks[i-1].key, "حديث")):
-			j = i + 1 // "متحدثا إلى وكالة الأناضول"
+		case k == "الي" && i > 0 && (strings.HasPrefix(d.toks[i-1].key, "متحدث") || strings.HasPrefix(d.toks[i-1].key, "حديث") || strings.HasPrefix(d.toks[i-1].key, "تحدث")):
+			j = i + 1 // "متحدثا إلى وكالة الأناضول", "مصادر تحدثت إلى رويترز"
+		case k == "اجرتها" || k == "اجراها" || k == "اجرته":
+			// "في مقابلة أجرتها معه قناة العربية".
+			j = i + 1
+			if j < b && (d.toks[j].key == "معه" || d.toks[j].key == "معها" || d.toks[j].key == "معهم") {
+				j++
+			}
 		case k == "نشرته" || k == "نشرتها" || k == "بثته" || k == "بثتها" || k == "اوردته" || k == "اوردتها" || k == "نقلته" || k == "نقلتها":
 			j = i + 1
 		case k == "ل": // "لـ\"العربي الجديد\"": the ل stands alone
@@ -1361,6 +1377,9 @@ func (d *doc) npEnd(i, b int) int {
 		if j > i && unnamedConduit(t.key) {
 			break // "مارسيل كولر للصحفيين": whom he spoke to
 		}
+		if j > i && anonymityClause(t.key) {
+			break // "مسؤول أمريكي طلب عدم نشر اسمه"
+		}
 		if j > i && strings.HasPrefix(t.key, "بال") && t.key != "باللغه" && !lex.isWord(t.key) {
 			// "رحبت وزارة الخارجية بالقرار": what it spoke of; but
 			// "المتحدث باللغة العربية" is still the role.
@@ -1442,6 +1461,16 @@ func (d *doc) inside(i, j int) (src, bool) {
 func unnamedConduit(k string) bool {
 	switch k {
 	case "للصحفيين", "للصحافيين", "للصحافه", "للاعلام", "لوسائل", "للتلفزيون", "للمراسلين", "لمراسلين", "لصحفيين", "لصحافيين":
+		return true
+	}
+	return false
+}
+
+// anonymityClause reports a word opening the clause of a source that
+// would not be named: "طلب عدم نشر اسمه", "شريطة عدم الكشف عن هويته".
+func anonymityClause(k string) bool {
+	switch k {
+	case "طلب", "طلبت", "طلبوا", "طالبا", "اشترط", "اشترطت", "مشترطا", "شريطه", "شرط", "مفضلا", "فضل", "رفض", "رفضت", "رافضا":
 		return true
 	}
 	return false

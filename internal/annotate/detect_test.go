@@ -41,6 +41,9 @@ var detectCases = []struct {
 	{"en conduit who spoke to", "en", "The official, who spoke to Reuters on condition of anonymity, said talks had stalled.", []string{"=/indirect conduit:reuters"}},
 	{"en conduit speaking on", "en", "Speaking on CNN's State of the Union, Blinken said the U.S. was working hard.", []string{"antony-blinken/indirect conduit:cnn org:us-state-department"}},
 	{"en another title is another man", "en", "Antony Blinken said the U.S. was working hard.\nThe mayor said the city was prepared.", []string{"antony-blinken/indirect", "=/indirect"}},
+	{"ar conduit sources spoke to", "ar", "وقالت مصادر دبلوماسية تحدثت إلى وكالة رويترز إن الاتفاق قريب.", []string{"=/indirect conduit:reuters"}},
+	{"ar conduit after anonymity", "ar", "وقال مسؤول أمريكي طلب عدم نشر اسمه لوكالة أسوشيتد برس إن الضربة كانت محدودة.", []string{"=/indirect conduit:ap"}},
+	{"ar conduit interview it held", "ar", "وقال وزير الخارجية الأميركي أنتوني بلينكن في مقابلة أجرتها معه قناة العربية إن الاتفاق قريب.", []string{"antony-blinken/indirect conduit:alarabiya org:us-state-department"}},
 	{"ar conduit speaking to", "ar", "وقال مصدر مطلع، متحدثا إلى وكالة الأناضول، إن المحادثات مستمرة.", []string{"=/indirect conduit:anadolu"}},
 	{"ar conduit type noun", "ar", "وقال مصدر أمني لوكالة فرانس برس إن الهجوم أسفر عن قتلى.", []string{"=/indirect conduit:afp"}},
 	{"ar conduit interview", "ar", "وقال الرئيس التركي رجب طيب أردوغان في مقابلة مع قناة الجزيرة إن بلاده مستعدة للوساطة.", []string{"recep-tayyip-erdogan/indirect conduit:aljazeera"}},
@@ -323,6 +326,7 @@ func TestUnknownSourceNames(t *testing.T) {
 		{"وقال المتحدث باسم لجنة الانتخابات محسن إسلامي إن النتائج نهائية.", "محسن إسلامي", ""},
 		{"وقال مدرب الأهلي السويسري مارسيل كولر للصحفيين عقب المباراة إن الفريق قدم أداء جيدا.", "مارسيل كولر", ""},
 		{"وقالت المديرة التنفيذية للبرنامج سيندي ماكين إن المجاعة وقعت.", "سيندي ماكين", ""},
+		{"وقال مسؤول أمريكي طلب عدم نشر اسمه إن الضربة كانت محدودة.", "مسؤول أمريكي", ""},
 		{"ورحبت وزارة الخارجية الجنوب إفريقية بالقرار، وقالت إنه انتصار للقانون الدولي.", "وزارة الخارجية الجنوب إفريقية", ""},
 		// Unnamed people go by where they are, not by where or when they
 		// spoke.
