@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -1080,6 +1081,23 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 		if _, isVerb := d.verbAt(i); !isVerb && d.nameEnds(j, b) {
 			return src{name: d.text(i, j), kind: outlet.Organization, gender: 'f'}, j, true
 		}
+		// "وقالت المقررة الأممية فرانشيسكا ألبانيزي إن": a role the
+		// lexicon lacks, then a name.
+		for e := j + 1; e < b && e-i <= 7; e++ {
+			if d.toks[e-1].kind != tWord || d.is(&d.toks[e-1], wComp) || d.conduitAt(e-1) {
+				break
+			}
+			if _, isVerb := d.verbAt(e - 1); isVerb {
+				break
+			}
+			if p, ok := d.roleName(i+1, e); ok && d.nameEnds(e, b) {
+				g := byte('m')
+				if strings.HasSuffix(k, "ه") {
+					g = 'f'
+				}
+				return src{name: d.text(p, e), kind: outlet.Person, gender: g, noun: strings.TrimPrefix(k, "ال")}, e, true
+			}
+		}
 	}
 	if afterVerb && !strings.HasPrefix(k, "ال") && !strings.HasPrefix(k, "لل") {
 		// An unknown proper name needs a verb before and a complementiser
@@ -1388,6 +1406,9 @@ func (d *doc) npEnd(i, b int) int {
 		j++
 	}
 	for j > i && d.toks[j-1].kind == tPunct {
+		if d.roles[j-1] == -1 && slices.Contains(d.roles[max(i-1, 0):j-1], 1) {
+			break // the closing mark of a quoted name: منظمة "أنقذوا الأطفال"
+		}
 		j--
 	}
 	return j
