@@ -183,6 +183,9 @@ func (d *doc) arabic(s sentence, si int) []found {
 		if len(fs) > 0 && d.chainMarker(ms) {
 			continue // "نقلا عن", "على لسان" after a verb: the chain, read by arTail
 		}
+		if len(fs) > 0 && strings.HasSuffix(d.toks[ms].key, "استنادا") {
+			continue // "وذكر الصندوق، استنادا إلى بيانات منصة PortWatch": the data the speaker used
+		}
 		if d.cameIn(ms) && ms != first {
 			continue // "قال إن ما جاء في تقرير الصحيفة كاذب": what was denied
 		}
