@@ -40,6 +40,8 @@ var detectCases = []struct {
 	{"ar conduit", "ar", "وقال مسؤول إسرائيلي لرويترز إن الجيش سيواصل عملياته.", []string{"=/indirect conduit:reuters"}},
 	{"en conduit who spoke to", "en", "The official, who spoke to Reuters on condition of anonymity, said talks had stalled.", []string{"=/indirect conduit:reuters"}},
 	{"en conduit speaking on", "en", "Speaking on CNN's State of the Union, Blinken said the U.S. was working hard.", []string{"antony-blinken/indirect conduit:cnn org:us-state-department"}},
+	{"en coordinated verb", "en", "Zelensky thanked allies and said more air defence was needed.", []string{"volodymyr-zelensky/indirect"}},
+	{"en coordinated verb unknown subject", "en", "The driver stopped the truck and said nothing had happened.", nil},
 	{"en another title is another man", "en", "Antony Blinken said the U.S. was working hard.\nThe mayor said the city was prepared.", []string{"antony-blinken/indirect", "=/indirect"}},
 	{"ar unknown platform", "ar", "وأفادت منصة \"إيكاد\" المتخصصة في التحقق بأن الصور مفبركة.", []string{"=/indirect"}},
 	{"ar based on data keeps the speaker", "ar", "وذكر صندوق النقد الدولي، استنادا إلى بيانات منصة PortWatch التي تتتبع حركة السفن، أن العبور تراجع.", []string{"imf/indirect"}},

@@ -101,7 +101,9 @@ func (d *doc) english(s sentence, si int) []found {
 		f, ok := d.enClause(a, i, b, v)
 		if !ok {
 			if f, ok = d.enRelative(a, i, v); !ok {
-				continue
+				if f, ok = d.enCoordinated(a, i, b, v); !ok {
+					continue
+				}
 			}
 		}
 		// "Israel has told Washington that ..., Axios reported, citing
@@ -1292,6 +1294,32 @@ var enPaperWords = map[string]bool{"tribune": true, "times": true, "post": true,
 // enSaidNothingOf are the words after "said nothing" or "said little"
 // that leave no statement made.
 var enSaidNothingOf = map[string]bool{"about": true, "on": true, "of": true, "regarding": true, "publicly": true, "since": true, "more": true, "else": true}
+
+// enCoordinated reads a reporting verb after "and" whose subject opens the
+// sentence before another verb: "Zelensky thanked allies and said more air
+// defence was needed". Only a registered subject counts: the words before
+// "and" are not parsed, so the name must be known to be one.
+func (d *doc) enCoordinated(a, i, b int, v verb) (found, bool) {
+	if i-2 <= a || d.toks[i-1].key != "and" || v.class != vSay {
+		return found{}, false
+	}
+	for k := a + 1; k < i-1 && k-a <= 6; k++ {
+		if d.toks[k].kind != tWord || d.toks[k].upper {
+			continue
+		}
+		s, ok := d.enSubject(a, k)
+		if !ok || s.entry == nil {
+			return found{}, false
+		}
+		f := found{start: a, source: s, typ: Indirect, cue: [2]int{i, i + 1}, deny: v.deny}
+		if _, direct, _ := d.enTail(&f, i+1, b); direct {
+			f.typ = Direct
+		}
+		d.mention(s)
+		return f, true
+	}
+	return found{}, false
+}
 
 // enPassiveAdv are the adverbs between "was" or "as" and a report in the
 // passive: "was first reported by", "as previously reported by".
