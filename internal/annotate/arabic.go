@@ -258,6 +258,12 @@ func (d *doc) arabic(s sentence, si int) []found {
 			}
 		}
 	}
+	if len(fs) == 0 {
+		if f, ok := d.arCoordinated(a, first, b); ok {
+			fs = append(fs, f)
+			primary = f.cue[0]
+		}
+	}
 	if len(fs) == 0 && a < b && d.roles[a] == 1 {
 		// "«لن نتراجع»، بهذه الكلمات ختم نصر الله خطابه".
 		for k := a + 1; k+2 < b; k++ {
@@ -297,6 +303,41 @@ func (d *doc) arabic(s sentence, si int) []found {
 		fs = append(fs, found{start: i, source: fs[0].source, via: fs[0].via, typ: Continuation, cue: [2]int{i, i + 1}})
 	}
 	return fs
+}
+
+// arCoordinated reads a reporting verb glued to و, with no subject of its
+// own, after a clause whose verb opens the sentence and whose subject is
+// registered: "واستقبل الرئيس المصري عبد الفتاح السيسي الوفد، وقال إن ...",
+// "وزار أردوغان أنقرة وأكد أن ...". The subject speaks.
+func (d *doc) arCoordinated(a, first, b int) (found, bool) {
+	if first+1 >= b {
+		return found{}, false
+	}
+	s, end, ok := d.arNP(first+1, b, true)
+	if !ok || s.entry == nil {
+		return found{}, false
+	}
+	for i := end + 1; i < b && i-end <= 12; i++ {
+		k := d.toks[i].key
+		if d.inQuote(i) || !strings.HasPrefix(k, "و") {
+			continue
+		}
+		v, ok := d.verbAt(i)
+		if !ok || v.class != vSay && v.class != vAdd || v.imperf || !d.compAt(i+1, b) || !agrees(v.gender, s) {
+			continue
+		}
+		d.mention(s)
+		return found{start: a, source: s, typ: Indirect, cue: [2]int{i, i + 1}, deny: v.deny}, true
+	}
+	return found{}, false
+}
+
+// compAt reports a complementiser at token i: "أن", or "إلى أن", "على أن".
+func (d *doc) compAt(i, b int) bool {
+	if i < b && (d.toks[i].key == "الي" || d.toks[i].key == "علي") {
+		i++
+	}
+	return i < b && d.is(&d.toks[i], wComp)
 }
 
 func (d *doc) hasComma(i, j int) bool {

@@ -40,6 +40,8 @@ var detectCases = []struct {
 	{"ar conduit", "ar", "وقال مسؤول إسرائيلي لرويترز إن الجيش سيواصل عملياته.", []string{"=/indirect conduit:reuters"}},
 	{"en conduit who spoke to", "en", "The official, who spoke to Reuters on condition of anonymity, said talks had stalled.", []string{"=/indirect conduit:reuters"}},
 	{"en conduit speaking on", "en", "Speaking on CNN's State of the Union, Blinken said the U.S. was working hard.", []string{"antony-blinken/indirect conduit:cnn org:us-state-department"}},
+	{"ar coordinated verb", "ar", "واستقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأمريكي، وقال إن مصر ملتزمة بالسلام.", []string{"abdel-fattah-al-sisi/indirect"}},
+	{"ar coordinated verb with its own subject", "ar", "وقصف الجيش الإسرائيلي مواقع في الجنوب، وقال مسؤول لبناني إن الغارات عنيفة.", []string{"=/indirect"}},
 	{"en coordinated verb", "en", "Zelensky thanked allies and said more air defence was needed.", []string{"volodymyr-zelensky/indirect"}},
 	{"en coordinated verb unknown subject", "en", "The driver stopped the truck and said nothing had happened.", nil},
 	{"en another title is another man", "en", "Antony Blinken said the U.S. was working hard.\nThe mayor said the city was prepared.", []string{"antony-blinken/indirect", "=/indirect"}},
