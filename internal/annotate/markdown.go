@@ -293,40 +293,60 @@ func (markupRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 // the body's start when source is the body of a file with front matter).
 // Every offset in the result is a file offset.
 func FromAST(doc ast.Node, source []byte, base int) ([]Block, []Mark) {
-	// A block takes a line at least, and most lines a segment or two:
-	// size the slices from the lines, once.
-	lines := bytes.Count(source, []byte{'\n'}) + 1
-	w := astWalker{source: source, base: base, out: make([]Block, 0, lines/2+1),
-		spans: make([]blockSpan, 0, lines/2+1), segs: make([]Seg, 0, 2*lines)}
+	var s Scratch
+	return s.FromAST(doc, source, base)
+}
+
+// FromAST is the package's FromAST working in s, where it leaves the
+// leaves of doc for Wrap.
+func (s *Scratch) FromAST(doc ast.Node, source []byte, base int) ([]Block, []Mark) {
+	clear(s.leaves)
+	clear(s.texts)
+	w := astWalker{source: source, base: base, spans: s.spans[:0], segs: s.segs[:0], leaves: s.leaves[:0], texts: s.texts[:0], exact: true}
 	w.text.Grow(len(source) + len(source)/8)
 	w.blocks(doc, Paragraph)
-	if len(w.out) == 0 {
+	s.spans, s.segs, s.leaves, s.texts = w.spans, w.segs, w.leaves, w.texts
+	s.doc = nil
+	if w.exact {
+		s.doc = doc
+	}
+	if len(w.spans) == 0 {
 		return nil, w.marks
 	}
-	// The blocks share one string and one slice of segments.
+	// The blocks share one string and one slice of segments, both of
+	// their size.
 	all := w.text.String()
-	for i := range w.out {
-		sp := w.spans[i]
-		w.out[i].Text = all[sp.text0:sp.text1]
-		w.out[i].Segs = w.segs[sp.seg0:sp.seg1:sp.seg1]
+	segs := make([]Seg, len(w.segs))
+	copy(segs, w.segs)
+	out := make([]Block, len(w.spans))
+	for i, sp := range w.spans {
+		out[i] = Block{Kind: sp.kind, Text: all[sp.text0:sp.text1], Segs: segs[sp.seg0:sp.seg1:sp.seg1]}
 	}
-	return w.out, w.marks
+	return out, w.marks
 }
 
 type astWalker struct {
 	source []byte
 	base   int
-	out    []Block
-	spans  []blockSpan // where each block of out lies in text and segs
+	spans  []blockSpan // where each block lies in text and segs
 	marks  []Mark
 	// text and segs hold every block's, one after another; the current
 	// block's start at text0 and seg0.
 	text        strings.Builder
 	segs        []Seg
 	text0, seg0 int
+	// leaves are the leaves of the document, as leafBlocks finds them if
+	// exact: no block mixes inline and block children, and no skipped
+	// block has children.
+	leaves []leaf
+	texts  []*ast.Text
+	exact  bool
 }
 
-type blockSpan struct{ text0, text1, seg0, seg1 int }
+type blockSpan struct {
+	kind                     BlockKind
+	text0, text1, seg0, seg1 int
+}
 
 func (w *astWalker) blocks(n ast.Node, kind BlockKind) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -339,21 +359,42 @@ func (w *astWalker) blocks(n ast.Node, kind BlockKind) {
 		case ast.KindBlockquote:
 			k = BlockQuote
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindThematicBreak:
+			if c.FirstChild() != nil {
+				w.exact = false
+			}
 			continue
 		}
 		if c.Kind().String() == "TableCell" {
 			k = TableCell
 		}
-		if c.Type() == ast.TypeBlock && hasInline(c) {
+		if c.Type() != ast.TypeBlock {
+			w.exact = false // n holds inline content after a block
+		} else if hasInline(c) {
 			w.text0, w.seg0 = w.text.Len(), len(w.segs)
+			t0 := len(w.texts)
 			w.inlines(c)
 			if len(w.segs) > w.seg0 {
-				w.out = append(w.out, Block{Kind: k})
-				w.spans = append(w.spans, blockSpan{w.text0, w.text.Len(), w.seg0, len(w.segs)})
+				w.spans = append(w.spans, blockSpan{k, w.text0, w.text.Len(), w.seg0, len(w.segs)})
 			}
+			w.leaf(c, t0)
 			continue
 		}
 		w.blocks(c, k)
+	}
+}
+
+// leaf adds n, a block whose first child is inline, to the leaves if it
+// holds any text, as leafBlocks would.
+// Its text nodes, from t0 on in w.texts, are the ones inlines met.
+func (w *astWalker) leaf(n ast.Node, t0 int) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeBlock {
+			w.exact = false
+			return
+		}
+	}
+	if lo, hi, ok := extent(n); ok {
+		w.leaves = append(w.leaves, leaf{n: n, lo: lo, hi: hi, t0: t0, t1: len(w.texts)})
 	}
 }
 
@@ -380,6 +421,7 @@ func (w *astWalker) inlines(n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch v := c.(type) {
 		case *ast.Text:
+			w.texts = append(w.texts, v)
 			w.add(v.Segment.Start, v.Segment.Stop)
 			if v.SoftLineBreak() || v.HardLineBreak() {
 				w.synth(" ")
@@ -394,13 +436,17 @@ func (w *astWalker) inlines(n ast.Node) {
 			} else {
 				w.synth(string(v.Value))
 			}
+			w.texts = textsIn(c, w.texts)
 		case *ast.CodeSpan, *ast.Emphasis, *ast.Link:
 			w.inlines(c)
 		case *ast.AutoLink:
 			w.synth(string(v.Label(w.source)))
+			w.texts = textsIn(c, w.texts)
 		case *ast.Image, *ast.RawHTML:
-			// Not prose.
+			// Not prose, but Wrap cuts an image's text.
+			w.texts = textsIn(c, w.texts)
 		case *Citation:
+			w.texts = textsIn(c, w.texts)
 			at := w.base + v.Start
 			// At is the "@", where diagnostics point.
 			m := Mark{Sentence: true, At: at + 1, Start: at, End: at, SourceID: v.Cite.Source, URL: v.Cite.URL,

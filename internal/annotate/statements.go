@@ -32,6 +32,13 @@ func (n *StatementNode) Dump(source []byte, level int) {
 // claims; spans must not overlap each other or any claim. Call it before
 // or after Wrap.
 func WrapStatements(doc ast.Node, source []byte, base int, spans []Span) {
+	var s Scratch
+	s.Wrap(doc, source, base, nil, spans, WrapOptions{})
+}
+
+// wrapStatementsSeq is WrapStatements for spans that are out of order,
+// overlap or are empty: it wraps them one after another, sorted.
+func wrapStatementsSeq(doc ast.Node, base int, spans []Span) {
 	if len(spans) == 0 {
 		return
 	}

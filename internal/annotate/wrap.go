@@ -62,15 +62,28 @@ func (a *Annotator) WrapOptions(lang, root string) WrapOptions {
 // AST parsed from source whose byte 0 is at offset base of the file, so a
 // renderer can mark claims where they are. It splits text nodes at claim
 // boundaries; claims must not overlap (the annotator's never do).
+// [Scratch.Wrap] wraps claims and statements together.
 func Wrap(doc ast.Node, source []byte, base int, claims []Claim, opt WrapOptions) {
-	if len(claims) == 0 {
-		return
-	}
+	var s Scratch
+	s.Wrap(doc, source, base, claims, nil, opt)
+}
+
+// withDefaults fills in the zero value's link and label.
+func (opt WrapOptions) withDefaults() WrapOptions {
 	if opt.Href == nil {
 		opt.Href = func(s Source) string { return "outlets/" + s.ID + "/" }
 	}
 	if opt.Label == nil {
 		opt.Label = func(s Source) string { return s.Name }
+	}
+	return opt
+}
+
+// wrapSeq is Wrap for claims that are out of order, overlap or are
+// empty: it wraps them one after another as they come, sorted.
+func wrapSeq(doc ast.Node, base int, claims []Claim, opt WrapOptions) {
+	if len(claims) == 0 {
+		return
 	}
 	cs := make([]*Claim, len(claims))
 	for i := range claims {
@@ -128,7 +141,9 @@ type chip struct {
 
 func findChip(chips []chip, s Source) *chip {
 	for i := range chips {
-		if chips[i].src == s {
+		// Field by field, ids first: most sources differ in their id's
+		// length, and the inlined test need not call Source's equality.
+		if c := &chips[i].src; c.ID == s.ID && c.Kind == s.Kind && c.Name == s.Name {
 			return &chips[i]
 		}
 	}
@@ -141,6 +156,9 @@ func findChip(chips []chip, s Source) *chip {
 type leaf struct {
 	n      ast.Node
 	lo, hi int
+	// t0 and t1 delimit, in Scratch.texts, the text nodes of n's inline
+	// content, in the order splitAt would meet them.
+	t0, t1 int
 }
 
 // leafBlocks appends to out the leaves of n that hold any text, in
@@ -156,7 +174,7 @@ func leafBlocks(n ast.Node, out []leaf) []leaf {
 	}
 	if inline {
 		if lo, hi, ok := extent(n); ok {
-			out = append(out, leaf{n, lo, hi})
+			out = append(out, leaf{n: n, lo: lo, hi: hi})
 		}
 	}
 	return out
@@ -384,4 +402,245 @@ func renderClaim(w util.BufWriter, source []byte, node ast.Node, entering bool) 
 		}
 	}
 	return ast.WalkContinue, nil
+}
+
+// A Scratch is the working memory of FromAST and Wrap, kept from one
+// document to the next by a caller that annotates many (one per
+// goroutine: it is not safe for concurrent use). FromAST also leaves in it
+// the leaves of the document it read, which Wrap on the same document then
+// needs not look for again: the document must not change in between. The
+// zero value is ready to use.
+type Scratch struct {
+	doc    ast.Node // the document leaves are of, or nil
+	leaves []leaf
+	texts  []*ast.Text // the leaves' text nodes
+	spans  []blockSpan
+	segs   []Seg
+	items  []wrapItem
+	cuts   []int
+	chips  []chip
+	w      wrapper
+}
+
+// A wrapItem is a claim or a statement to wrap, its span in the parsed
+// source.
+type wrapItem struct {
+	lo, hi int
+	claim  *Claim // nil for a statement
+	stmt   int    // the statement's index
+}
+
+// Wrap puts claims under ClaimNode nodes and statements (unattributed
+// spans, as Result reports them) under StatementNode nodes in doc, as Wrap
+// and WrapStatements do, in one pass over the leaves they fall in. Claims
+// and statements must not overlap.
+func (s *Scratch) Wrap(doc ast.Node, source []byte, base int, claims []Claim, stmts []Span, opt WrapOptions) {
+	leaves := s.leaves
+	if s.doc != doc {
+		leaves = nil
+	}
+	s.doc = nil // doc changes now
+	defer s.release()
+	if len(claims) == 0 && len(stmts) == 0 {
+		return
+	}
+	opt = opt.withDefaults()
+	if !s.order(base, claims, stmts) {
+		wrapStatementsSeq(doc, base, stmts)
+		wrapSeq(doc, base, claims, opt)
+		return
+	}
+	if leaves == nil {
+		s.leaves, s.texts = leafBlocks(doc, s.leaves[:0]), s.texts[:0]
+		for i := range s.leaves {
+			l := &s.leaves[i]
+			l.t0 = len(s.texts)
+			s.texts = textsIn(l.n, s.texts)
+			l.t1 = len(s.texts)
+		}
+		leaves = s.leaves
+	}
+	for i := 1; i < len(leaves); i++ {
+		if leaves[i].hi < leaves[i-1].hi {
+			wrapStatementsSeq(doc, base, stmts)
+			wrapSeq(doc, base, claims, opt)
+			return
+		}
+	}
+	// Every node Wrap makes comes from one of three slices: the split
+	// text nodes, counted first, and the claim and statement nodes, one
+	// each for the most part.
+	texts := make([]ast.Text, s.countSplits())
+	cnodes := make([]ClaimNode, len(claims))
+	snodes := make([]StatementNode, len(stmts))
+	w := &s.w
+	next, cut := 0, 0 // the first leaf an item may overlap; leaves[:cut] are cut
+	for _, it := range s.items {
+		for next < len(leaves) && leaves[next].hi <= it.lo {
+			next++
+		}
+		end := next
+		for end < len(leaves) && leaves[end].lo < it.hi {
+			end++
+		}
+		for ; cut < end; cut++ {
+			if l := leaves[cut]; s.cutInside(l) {
+				texts = splitTexts(s.texts[l.t0:l.t1], s.cuts, texts)
+			}
+		}
+		w.reset(it.lo, it.hi)
+		for _, l := range leaves[next:end] {
+			w.collect(l.n)
+		}
+		if len(w.runs) == 0 {
+			continue
+		}
+		if it.claim == nil {
+			for i, r := range w.runs {
+				var n *StatementNode
+				if len(snodes) > 0 {
+					n, snodes = &snodes[0], snodes[1:]
+				} else {
+					n = &StatementNode{}
+				}
+				n.Span, n.Part, n.Parts = stmts[it.stmt], i, len(w.runs)
+				w.move(r, n)
+			}
+			continue
+		}
+		c := it.claim
+		ch := findChip(s.chips, c.Source)
+		if ch == nil {
+			s.chips = append(s.chips, chip{src: c.Source, label: opt.Label(c.Source)})
+			ch = &s.chips[len(s.chips)-1]
+			if c.Source.ID != "" {
+				ch.href = opt.Href(c.Source)
+			}
+		}
+		for i, r := range w.runs {
+			var n *ClaimNode
+			if len(cnodes) > 0 {
+				n, cnodes = &cnodes[0], cnodes[1:]
+			} else {
+				n = &ClaimNode{}
+			}
+			n.Claim, n.Part, n.Parts, n.Label, n.Href = c, i, len(w.runs), ch.label, ch.href
+			w.move(r, n)
+		}
+	}
+}
+
+// order puts claims and statements in s.items in document order and
+// their boundaries in s.cuts, and says whether they come sorted, each
+// non-empty and none overlapping another: if not, they are wrapped one
+// list after the other, as before there was Scratch.Wrap.
+func (s *Scratch) order(base int, claims []Claim, stmts []Span) bool {
+	items := s.items[:0]
+	i, j := 0, 0
+	for i < len(claims) || j < len(stmts) {
+		var it wrapItem
+		if j == len(stmts) || i < len(claims) && claims[i].Start < stmts[j].Start {
+			it = wrapItem{lo: claims[i].Start - base, hi: claims[i].End - base, claim: &claims[i]}
+			i++
+		} else {
+			it = wrapItem{lo: stmts[j].Start - base, hi: stmts[j].End - base, stmt: j}
+			j++
+		}
+		if it.lo >= it.hi || len(items) > 0 && it.lo < items[len(items)-1].hi {
+			s.items = items
+			return false
+		}
+		items = append(items, it)
+	}
+	s.items = items
+	cuts := s.cuts[:0]
+	for _, it := range items {
+		cuts = append(cuts, it.lo, it.hi)
+	}
+	s.cuts = cuts
+	return true
+}
+
+// cutInside says whether a cut falls strictly inside leaf l.
+func (s *Scratch) cutInside(l leaf) bool {
+	k := sort.SearchInts(s.cuts, l.lo+1)
+	return k < len(s.cuts) && s.cuts[k] < l.hi
+}
+
+// countSplits counts the text nodes that cutting the leaves will make.
+func (s *Scratch) countSplits() int {
+	n := 0
+	for _, l := range s.leaves {
+		if !s.cutInside(l) {
+			continue
+		}
+		// The text nodes are read from a slice, not found from each
+		// other: their loads overlap.
+		for _, t := range s.texts[l.t0:l.t1] {
+			k := sort.SearchInts(s.cuts, t.Segment.Start+1)
+			at := t.Segment.Start
+			for ; k < len(s.cuts) && s.cuts[k] < t.Segment.Stop; k++ {
+				if s.cuts[k] > at { // cuts repeat where a span ends another
+					n++
+					at = s.cuts[k]
+				}
+			}
+		}
+	}
+	return n
+}
+
+// textsIn appends to out the text nodes of n's inline content, as splitAt
+// meets them.
+func textsIn(n ast.Node, out []*ast.Text) []*ast.Text {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			out = append(out, t)
+		} else if c.Type() != ast.TypeBlock {
+			out = textsIn(c, out)
+		}
+	}
+	return out
+}
+
+// splitTexts cuts text nodes ts as splitAt cuts them, taking the new
+// nodes from the front of texts, and returns what is left of it.
+func splitTexts(ts []*ast.Text, cuts []int, texts []ast.Text) []ast.Text {
+	for _, t := range ts {
+		k := sort.SearchInts(cuts, t.Segment.Start+1)
+		for ; k < len(cuts) && cuts[k] < t.Segment.Stop; k++ {
+			x := cuts[k]
+			s := t.Segment
+			if s.Start < x && x < s.Stop {
+				var right *ast.Text
+				if len(texts) > 0 {
+					right, texts = &texts[0], texts[1:]
+				} else {
+					right = &ast.Text{}
+				}
+				right.Segment = text.NewSegment(x, s.Stop)
+				right.SetSoftLineBreak(t.SoftLineBreak())
+				right.SetHardLineBreak(t.HardLineBreak())
+				right.SetRaw(t.IsRaw())
+				t.Segment = text.NewSegment(s.Start, x)
+				t.SetSoftLineBreak(false)
+				t.SetHardLineBreak(false)
+				parent := t.Parent()
+				parent.InsertAfter(parent, t, right)
+				t = right
+			}
+		}
+	}
+	return texts
+}
+
+// release drops what s holds of the document it wrapped, so a kept
+// Scratch does not keep the document alive.
+func (s *Scratch) release() {
+	clear(s.leaves)
+	clear(s.texts)
+	clear(s.items)
+	clear(s.chips)
+	s.leaves, s.texts, s.items, s.chips = s.leaves[:0], s.texts[:0], s.items[:0], s.chips[:0]
+	s.w.reset(0, 0)
 }

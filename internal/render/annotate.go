@@ -47,10 +47,15 @@ func (r *Renderer) annotate(ctx context.Context, d *content.Doc, a *Article, doc
 		diags.Append(more)
 	}
 	body := d.Body()
+	sc, _ := r.scratch.Get().(*annotate.Scratch)
+	if sc == nil {
+		sc = new(annotate.Scratch)
+	}
+	defer r.scratch.Put(sc)
 	if d.Kind == content.Text {
 		in.Blocks = annotate.FromText(d.Src, textLines(d.Blocks))
 	} else {
-		in.Blocks, in.Marks = annotate.FromAST(doc, body, d.BodyStart)
+		in.Blocks, in.Marks = sc.FromAST(doc, body, d.BodyStart)
 	}
 	res, more := r.cfg.Annotator.Annotate(ctx, in)
 	diags.Append(more)
@@ -58,8 +63,7 @@ func (r *Renderer) annotate(ctx context.Context, d *content.Doc, a *Article, doc
 		res.Claims[i].Plain = annotate.PlainText(in.Blocks, c.Start, c.End)
 	}
 	stmts := statements(res.Unattributed, in.Blocks)
-	annotate.WrapStatements(doc, body, d.BodyStart, stmts)
-	annotate.Wrap(doc, body, d.BodyStart, res.Claims, annotate.WrapOptions{})
+	sc.Wrap(doc, body, d.BodyStart, res.Claims, stmts, annotate.WrapOptions{})
 	placeCites(doc, body)
 	a.Claims = r.newClaims(d, a, res, stmts)
 	doc.AddMeta(claimsMeta, &docClaims{article: a.Claims, lang: a.Lang, root: strings.Repeat("../", strings.Count(a.Path, "/"))})

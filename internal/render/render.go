@@ -57,6 +57,9 @@ type Renderer struct {
 	// out at its exact size, and the buffer, grown to the largest body
 	// its goroutine rendered, serves the next one.
 	bodies sync.Pool
+	// scratch holds the *annotate.Scratch annotation works in, one per
+	// body being annotated.
+	scratch sync.Pool
 }
 
 // New builds a Renderer: the Markdown processor and every page template.
