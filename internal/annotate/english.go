@@ -586,6 +586,13 @@ func (d *doc) enLeadConduit(a, e int) *src {
 	return nil
 }
 
+// clauseBreak reports a word at k that opens a clause: "that", "who" ...
+// but not "WHO" in capitals, the World Health Organization.
+func (d *doc) clauseBreak(k int) bool {
+	t := &d.toks[k]
+	return d.is(t, wEnClauseBreak) && !(t.key == "who" && d.text(k, k+1) == "WHO")
+}
+
 // segStart returns where the clause segment ending at e starts: after a
 // comma, a quotation, a colon or a clause word.
 func (d *doc) segStart(a, e int) int {
@@ -595,7 +602,7 @@ func (d *doc) segStart(a, e int) int {
 		if t.kind == tPunct && (isComma(t.key) || isColon(t.key) || d.roles[k-1] == -1 || d.roles[k-1] == 1 || t.key == ";" || t.key == "(" || t.key == ")") {
 			break
 		}
-		if d.is(&t, wEnClauseBreak) {
+		if d.clauseBreak(k - 1) {
 			break
 		}
 		k--
@@ -1197,7 +1204,7 @@ func (d *doc) enNPAfter(i, b int) (src, int, bool) {
 		if t.kind == tPunct && !transparent(t) && t.key != "." {
 			break
 		}
-		if d.is(&t, wEnClauseBreak) || t.key == "said" || t.key == "told" {
+		if d.clauseBreak(end) || t.key == "said" || t.key == "told" {
 			break
 		}
 		if _, ok := d.enVerb(&t); ok && end > i {
@@ -1431,7 +1438,7 @@ func (d *doc) enTail(f *found, i, b int) (int, bool, bool) {
 			}
 			// "citing delegates familiar with the matter".
 			end := i + 1
-			for end < b && d.toks[end].kind == tWord && end-i <= 8 && !d.is(&d.toks[end], wEnClauseBreak) {
+			for end < b && d.toks[end].kind == tWord && end-i <= 8 && !d.clauseBreak(end) {
 				end++
 			}
 			if end > i+1 && d.sourceLike(i+1, end) {

@@ -409,6 +409,7 @@ func newLexicon() *lexicon {
 		"remarked", "announces", "reporting", "called", "described", "wrote", "blamed", "welcomed", "condemned", "criticised", "criticized", "accused",
 		"conceded", "threatened", "promised", "praised", "slammed", "lamented", "signalled", "signaled", "hinted", "recalled", "testified",
 		"reaffirmed", "underscored", "disputed", "agreed", "wrote", "posted", "tweeted", "acknowledges", "argues", "warns", "adds", "notes", "writes",
+		"vows", "pledges", "threatens", "accuses", "reveals", "admits", "blames", "welcomes", "condemns", "slams",
 		"complained", "retorted", "thinks", "estimates", "predicts", "expects", "forecast", "explains", "stresses", "urges", "told", "quoted", "cited", "citing", "quoting", "according", "told", "tells", "informed")
 	ev(vSay, true, "denied", "denies", "rejected", "dismissed")
 	for _, w := range []string{"added", "adds", "continued", "went", "concluded"} {
