@@ -376,6 +376,17 @@ func (d *doc) enClause(a, i, b int, v verb) (found, bool) {
 			quoteFirst = true
 		}
 		sr, ok = d.enSubject(s0, j)
+		if !ok && s0-1 > a && (d.toks[s0-1].key == "who" || d.toks[s0-1].key == "that") && d.text(s0-1, s0) != "WHO" {
+			// "Officials who spoke to the press said": the relative
+			// clause tells of the subject before it, and maybe of whom
+			// it spoke to.
+			if h0 := d.segStart(a, s0-1); h0 < s0-1 {
+				if sr, ok = d.enSubject(h0, s0-1); ok {
+					f.conduit = d.enLeadConduit(s0-1, j)
+					break
+				}
+			}
+		}
 		if ok && s0 > a {
 			// "In an interview with the BBC, Starmer said".
 			f.conduit = d.enLeadConduit(a, s0)
