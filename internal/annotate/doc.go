@@ -33,10 +33,20 @@
 // البيان"); chains ("نقلت X عن مسؤولين", "X, citing officials") and
 // conduits ("قال مسؤول لرويترز", "told Reuters"); headline colons
 // ("رويترز: ...") when the name before the colon is a source; dateline
-// credits ("القاهرة (رويترز) -", left out of the span). Names are matched
+// credits ("القاهرة (رويترز) -", left out of the span); a document's
+// author ("وجاء في بيان للجيش أن", "a statement released by the White
+// House"); a report in the passive with its source ("was first reported by
+// Axios"); a relative clause after a source ("Human Rights Watch, which
+// said"); a verb coordinated with the registered subject of the one
+// opening the sentence ("وزار أردوغان أنقرة وأكد أن", "Zelensky thanked
+// allies and said"); a quotation whose speaker the next words name
+// ("«...». بهذه الكلمات رد الوزير"). Names are matched
 // on folded keys (package fold), misspelt ones within a small edit distance
 // only where a cue makes a source likely ("صحيفة ولستريت"). A source the
-// registry lacks still makes a claim, with its name as written.
+// registry lacks still makes a claim, with its name as written: a person by
+// the name that closes the role ("وزير المالية المصري أحمد كجوك" is "أحمد
+// كجوك", "Spain coach Luis de la Fuente" is "Luis de la Fuente"), unnamed
+// people with where they are ("سكان في شمال قطاع غزة").
 //
 // The order of the parts varies, and the rules follow it: the quotation
 // before its verb ("«...»، قال X", "\"...\"، هكذا قالت", "\"...,\" X said")
@@ -59,8 +69,10 @@
 //
 // Not claims: the writer's notes ("ويذكر أن", "الجدير بالذكر", "It is worth
 // noting"), forecasts ("من المتوقع أن", "is expected to"), announcements
-// of events ("أعلنت الشركة عن إطلاق ..."), passive reports ("ذُكر أن", "it
-// is believed") and impersonal imperfects ("ويعتقد أن"), verbs in
+// of events ("أعلنت الشركة عن إطلاق ...", "was announced by"), passive
+// reports with no source ("ذُكر أن", "it is believed", "وتشير التقارير إلى
+// أن") and impersonal imperfects ("ويعتقد أن"), saying nothing ("has said
+// little about"), verbs in
 // subordinate clauses ("after the company reported results"), negated or
 // infinitive verbs ("did not say", "declined to say"), verbs that take a
 // plain object ("the economy added 254,000 jobs"), a verb of demanding
