@@ -476,7 +476,7 @@ func newLexicon() *lexicon {
 	et([]string{"organization"}, "company", "firm", "carmaker", "automaker", "lender", "bank", "insurer", "retailer", "chipmaker",
 		"planemaker", "airline", "party", "movement", "militia", "charity", "watchdog", "regulator", "observatory", "monitor", "union", "federation", "club")
 	et([]string{"official"}, "bureau", "institute", "directorate", "inspectorate", "service", "secretariat", "court", "tribunal", "committee", "mission", "navy", "force", "forces", "police", "authority", "authorities", "ministry", "department", "alliance", "government", "office", "army", "military", "organization",
-		"organisation", "body", "council", "commission", "administration", "kremlin", "pentagon", "palace", "embassy", "group", "company", "bloc", "union")
+		"organisation", "body", "council", "commission", "administration", "kremlin", "pentagon", "palace", "embassy", "group", "bloc", "union")
 	l.enPart = map[string]bool{"adding": true, "saying": true, "noting": true, "warning": true, "stressing": true,
 		"explaining": true, "insisting": true, "arguing": true, "claiming": true, "pointing": true, "calling": true, "urging": true, "denying": true}
 	l.enAbbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "col": true, "lt": true,
