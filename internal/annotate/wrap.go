@@ -467,10 +467,10 @@ func (s *Scratch) Wrap(doc ast.Node, source []byte, base int, claims []Claim, st
 			return
 		}
 	}
-	// Every node Wrap makes comes from one of three slices: the split
-	// text nodes, counted first, and the claim and statement nodes, one
-	// each for the most part.
-	texts := make([]ast.Text, s.countSplits())
+	// The nodes Wrap makes come from slices: the claim and statement
+	// nodes from one each for the most part, the split text nodes a few
+	// at a time (see splitTexts).
+	var texts []ast.Text
 	cnodes := make([]ClaimNode, len(claims))
 	snodes := make([]StatementNode, len(stmts))
 	w := &s.w
@@ -567,29 +567,6 @@ func (s *Scratch) cutInside(l leaf) bool {
 	return k < len(s.cuts) && s.cuts[k] < l.hi
 }
 
-// countSplits counts the text nodes that cutting the leaves will make.
-func (s *Scratch) countSplits() int {
-	n := 0
-	for _, l := range s.leaves {
-		if !s.cutInside(l) {
-			continue
-		}
-		// The text nodes are read from a slice, not found from each
-		// other: their loads overlap.
-		for _, t := range s.texts[l.t0:l.t1] {
-			k := sort.SearchInts(s.cuts, t.Segment.Start+1)
-			at := t.Segment.Start
-			for ; k < len(s.cuts) && s.cuts[k] < t.Segment.Stop; k++ {
-				if s.cuts[k] > at { // cuts repeat where a span ends another
-					n++
-					at = s.cuts[k]
-				}
-			}
-		}
-	}
-	return n
-}
-
 // textsIn appends to out the text nodes of n's inline content, as splitAt
 // meets them.
 func textsIn(n ast.Node, out []*ast.Text) []*ast.Text {
@@ -603,8 +580,15 @@ func textsIn(n ast.Node, out []*ast.Text) []*ast.Text {
 	return out
 }
 
+// textChunk is how many text nodes splitTexts allocates at once: a few
+// kilobytes, a size the allocator serves from its cache. Counting the
+// nodes first to allocate them all at once cost more than it saved: it
+// read every text node, and a slice of that size takes a span of its own.
+const textChunk = 24
+
 // splitTexts cuts text nodes ts as splitAt cuts them, taking the new
-// nodes from the front of texts, and returns what is left of it.
+// nodes from the front of texts, refilled textChunk at a time, and
+// returns what is left of it.
 func splitTexts(ts []*ast.Text, cuts []int, texts []ast.Text) []ast.Text {
 	for _, t := range ts {
 		k := sort.SearchInts(cuts, t.Segment.Start+1)
@@ -612,12 +596,11 @@ func splitTexts(ts []*ast.Text, cuts []int, texts []ast.Text) []ast.Text {
 			x := cuts[k]
 			s := t.Segment
 			if s.Start < x && x < s.Stop {
-				var right *ast.Text
-				if len(texts) > 0 {
-					right, texts = &texts[0], texts[1:]
-				} else {
-					right = &ast.Text{}
+				if len(texts) == 0 {
+					texts = make([]ast.Text, textChunk)
 				}
+				right := &texts[0]
+				texts = texts[1:]
 				right.Segment = text.NewSegment(x, s.Stop)
 				right.SetSoftLineBreak(t.SoftLineBreak())
 				right.SetHardLineBreak(t.HardLineBreak())
