@@ -447,6 +447,16 @@ func (d *doc) accordingAt(i, b int) (int, int, bool) {
 	for _, key := range []string{k, strings.TrimPrefix(strings.TrimPrefix(k, "و"), "ف")} {
 		if lex.according[key] == 1 {
 			j := i + 1
+			// "حسبما أفادت": the ما is glued on, the verb follows.
+			if strings.HasSuffix(key, "ما") && j < b {
+				if _, ok := d.verbAt(j); ok {
+					j++
+					if j < b && (d.toks[j].key == "به" || d.toks[j].key == "بها") {
+						j++
+					}
+					return i, j, true
+				}
+			}
 			// "بحسب ما ذكرت", "وفقا لما أوردته": the verb is part of the
 			// marker.
 			if j < b && (d.toks[j].key == "ما" || d.toks[j].key == "لما") {

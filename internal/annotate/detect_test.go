@@ -53,6 +53,8 @@ var detectCases = []struct {
 	{"en another title is another man", "en", "Antony Blinken said the U.S. was working hard.\nThe mayor said the city was prepared.", []string{"antony-blinken/indirect", "=/indirect"}},
 	{"ar unknown platform", "ar", "وأفادت منصة \"إيكاد\" المتخصصة في التحقق بأن الصور مفبركة.", []string{"=/indirect"}},
 	{"ar based on data keeps the speaker", "ar", "وذكر صندوق النقد الدولي، استنادا إلى بيانات منصة PortWatch التي تتتبع حركة السفن، أن العبور تراجع.", []string{"imf/indirect"}},
+	{"ar according glued ma", "ar", "وحسبما أفادت وكالة الأنباء الرسمية، فإن الرئيس غادر البلاد.", []string{"=/according_to"}},
+	{"ar the news are no one", "ar", "وأفادت الأنباء بأن الاجتماع تأجل، حسب مصادر مطلعة.", []string{"=/according_to"}},
 	{"ar conduit sources spoke to", "ar", "وقالت مصادر دبلوماسية تحدثت إلى وكالة رويترز إن الاتفاق قريب.", []string{"=/indirect conduit:reuters"}},
 	{"ar conduit after anonymity", "ar", "وقال مسؤول أمريكي طلب عدم نشر اسمه لوكالة أسوشيتد برس إن الضربة كانت محدودة.", []string{"=/indirect conduit:ap"}},
 	{"ar conduit interview it held", "ar", "وقال وزير الخارجية الأميركي أنتوني بلينكن في مقابلة أجرتها معه قناة العربية إن الاتفاق قريب.", []string{"antony-blinken/indirect conduit:alarabiya org:us-state-department"}},
