@@ -995,6 +995,11 @@ func (d *doc) arNP(i, b int, afterVerb bool) (src, int, bool) {
 			s := d.a.m.src(val.entry)
 			return s, d.apposition(s, end, b), true
 		}
+		// "صحيفة النيويورك تايمز": an article the name lacks.
+		if val, end := d.a.m.matchArticled(d.toks, j); val != nil && val.entry != nil && end > j+1 && d.fits(val.entry, j, end, b) {
+			s := d.a.m.src(val.entry)
+			return s, d.apposition(s, end, b), true
+		}
 		if e, end := d.matchFuzzy(j, bare); e != nil && d.fits(e, j, end, b) {
 			return d.a.m.src(e), end, true
 		}

@@ -70,6 +70,7 @@ var detectCases = []struct {
 	{"ar typo variant", "ar", "وقالت صحيفة وال ستريت جورنال إن الصفقة ألغيت.", []string{"wsj/indirect"}},
 	{"ar conjunction glued", "ar", "ونقلت رويترز وبلومبرغ ووول ستريت جورنال أن الصفقة ألغيت.", []string{"reuters/indirect"}},
 	{"ar hamzaless", "ar", "واكدت وكالة الانباء السعودية ان الامير استقبل الوفد.", []string{"spa/indirect"}},
+	{"ar name with an article it lacks", "ar", "وذكرت صحيفة النيويورك تايمز أن الإدارة تدرس الخيارات.", []string{"nyt/indirect"}},
 	{"ar unknown outlet", "ar", "وذكرت صحيفة الغد الأردنية أن الحكومة سترفع الأسعار.", []string{"=/indirect"}},
 	// Headlines and datelines.
 	{"ar headline", "ar", "رويترز: المحادثات تتعثر", []string{"reuters/headline"}},

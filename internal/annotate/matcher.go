@@ -275,6 +275,22 @@ func (m *matcher) match(toks []token, i int, clitics bool, words *wordTable) (*n
 		var buf [6]*trieNode
 		firsts = m.starts(toks[i].key, clitics, buf[:0])
 	}
+	return m.walk(toks, i, firsts)
+}
+
+// matchArticled finds a registry name at token i written with an article
+// the name lacks: "النيويورك تايمز", "الواشنطن بوست" after "صحيفة".
+func (m *matcher) matchArticled(toks []token, i int) (*nameVal, int) {
+	if i >= len(toks) || toks[i].kind != tWord || !strings.HasPrefix(toks[i].key, "ال") || utf8.RuneCountInString(toks[i].key) < 5 {
+		return nil, i
+	}
+	var buf [1]*trieNode
+	return m.walk(toks, i, m.starts(toks[i].key[len("ال"):], false, buf[:0]))
+}
+
+// walk follows the trie from the nodes of the first word, at token i, over
+// the tokens after it, and returns the longest name it reads.
+func (m *matcher) walk(toks []token, i int, firsts []*trieNode) (*nameVal, int) {
 	var best *nameVal
 	bestEnd := i
 	for _, n := range firsts {
