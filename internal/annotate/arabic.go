@@ -1886,6 +1886,17 @@ func (d *doc) headline(a, first, b, si int) (found, bool) {
 	for end < colon && (d.toks[end].kind == tWord && d.a.lex.nisba(d.toks[end].key) || transparent(d.toks[end])) {
 		end++
 	}
+	// "بلينكن في القاهرة:": where the source spoke, a place of a word
+	// or two, in a heading only.
+	if heading && s.entry != nil && end+1 < colon && colon-end <= 3 && d.toks[end].key == "في" {
+		place := true
+		for k := end + 1; k < colon; k++ {
+			place = place && d.toks[k].kind == tWord && !d.is(&d.toks[k], wComp)
+		}
+		if place {
+			end = colon
+		}
+	}
 	if end != colon {
 		return found{}, false
 	}

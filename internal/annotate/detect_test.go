@@ -74,6 +74,7 @@ var detectCases = []struct {
 	{"ar unknown outlet", "ar", "وذكرت صحيفة الغد الأردنية أن الحكومة سترفع الأسعار.", []string{"=/indirect"}},
 	// Headlines and datelines.
 	{"ar headline", "ar", "رويترز: المحادثات تتعثر", []string{"reuters/headline"}},
+	{"ar headline source in a place", "ar", "بلينكن في القاهرة: نعمل على وقف إطلاق النار", []string{"antony-blinken/headline"}},
 	{"ar headline place", "ar", "غزة: قصف متواصل على الشمال", nil},
 	{"ar dateline", "ar", "القاهرة (رويترز) - ارتفعت أسعار الذهب اليوم.", []string{"reuters/dateline"}},
 	// Traps.
