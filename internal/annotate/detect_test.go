@@ -48,6 +48,7 @@ var detectCases = []struct {
 	{"en who relative restrictive", "en", "Two officials who spoke to Reuters said talks had stalled.", []string{"=/indirect conduit:reuters"}},
 	{"en the company is the firm", "en", "Boeing said it would plead guilty.\nThe company added that it had reached a deal.", []string{"=/indirect", "=/anaphora"}},
 	{"en the bank is the central bank", "en", "The European Central Bank kept rates on hold.\nThe bank said inflation was falling.", []string{"ecb/anaphora"}},
+	{"en headline source in a place", "en", "Blinken in Cairo: Ceasefire deal is within reach", []string{"antony-blinken/headline"}},
 	{"en coordinated verb", "en", "Zelensky thanked allies and said more air defence was needed.", []string{"volodymyr-zelensky/indirect"}},
 	{"en coordinated verb unknown subject", "en", "The driver stopped the truck and said nothing had happened.", nil},
 	{"en another title is another man", "en", "Antony Blinken said the U.S. was working hard.\nThe mayor said the city was prepared.", []string{"antony-blinken/indirect", "=/indirect"}},

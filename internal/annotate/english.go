@@ -283,6 +283,16 @@ func (d *doc) enHeadline(a, b, si int) (found, bool) {
 	if val != nil && end+1 == colon && d.toks[end].key == "exclusive" {
 		end++ // "Reuters exclusive: ...": the outlet's own report
 	}
+	// "Blinken in Cairo: ...": where the source spoke, in a heading.
+	if val != nil && val.entry != nil && end+1 < colon && colon-end <= 3 && d.toks[end].key == "in" && (d.block.Kind == Heading || d.block.Kind == Title || d.firstBlock) {
+		place := true
+		for k := end + 1; k < colon; k++ {
+			place = place && d.toks[k].kind == tWord && d.toks[k].upper
+		}
+		if place {
+			end = colon
+		}
+	}
 	if val == nil || end != colon {
 		// "Israeli official: ...", "Sources: ..." in a title: unnamed
 		// people speak.
