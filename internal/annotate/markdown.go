@@ -433,6 +433,8 @@ func (w *astWalker) inlines(n ast.Node) {
 			// source names keep those bytes ("South Korea's adviser").
 			if s, e, ok := stringSource(v); ok {
 				w.add(s, e)
+			} else if s, e, ok := typographerSource(v, w.source); ok {
+				w.add(s, e)
 			} else {
 				w.synth(string(v.Value))
 			}
@@ -474,6 +476,44 @@ func (w *astWalker) inlines(n ast.Node) {
 			}
 		}
 	}
+}
+
+// typographerSource returns the source bytes of a typographer's String
+// node next to one text node only — a quotation mark opening or closing
+// a paragraph, '"الوضع كارثي". بهذه الكلمات' — found where the text node
+// says they are. (Left to synth, the annotator read "&ldquo;" there, and
+// the quotation was lost.)
+func typographerSource(n *ast.String, source []byte) (int, int, bool) {
+	var form string
+	switch string(n.Value) {
+	case "&ldquo;", "&rdquo;":
+		form = `"`
+	case "&lsquo;", "&rsquo;":
+		form = "'"
+	case "&ndash;":
+		form = "--"
+	case "&mdash;":
+		form = "---"
+	case "&hellip;":
+		form = "..."
+	case "&laquo;":
+		form = "<<"
+	case "&raquo;":
+		form = ">>"
+	default:
+		return 0, 0, false
+	}
+	if next, ok := n.NextSibling().(*ast.Text); ok {
+		if e := next.Segment.Start; e >= len(form) && e <= len(source) && string(source[e-len(form):e]) == form {
+			return e - len(form), e, true
+		}
+	}
+	if prev, ok := n.PreviousSibling().(*ast.Text); ok && !prev.SoftLineBreak() && !prev.HardLineBreak() {
+		if s := prev.Segment.Stop; s+len(form) <= len(source) && string(source[s:s+len(form)]) == form {
+			return s, s + len(form), true
+		}
+	}
+	return 0, 0, false
 }
 
 // stringSource returns the source bytes a String node between two text

@@ -10,6 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 	"golang.org/x/tools/txtar"
 
 	"github.com/isnad/isnad/internal/content"
@@ -98,5 +102,34 @@ func TestMarkup(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", got, want.String())
 			}
 		})
+	}
+}
+
+// TestTypographerQuotesAtTheEdges: a quotation mark the typographer turns
+// into "&ldquo;" at the start or end of a paragraph, next to one text node
+// only, is read as the source's '"', so the quotation is found as in a
+// plain text file (it was read as "&ldquo;", and the claim was lost).
+func TestTypographerQuotesAtTheEdges(t *testing.T) {
+	src := []byte("\"نحن مستعدون للحوار\"، قال وزير الخارجية الإيراني.\n\n\"الوضع كارثي\". بهذه الكلمات وصفت الأمم المتحدة الأوضاع في غزة.\n")
+	md := goldmark.New(goldmark.WithExtensions(extension.Typographer, Extension{}))
+	doc := md.Parser().Parse(text.NewReader(src))
+	blocks, marks := FromAST(doc.(*ast.Document), src, 0)
+	for _, b := range blocks {
+		if strings.Contains(b.Text, "&") {
+			t.Errorf("block text %q holds an entity", b.Text)
+		}
+	}
+	in := &Input{File: "q.md", Src: src, Lang: "ar", Date: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC), Blocks: blocks, Marks: marks}
+	res, _ := defaultAnnotator(t).Annotate(t.Context(), in)
+	var got []string
+	for _, c := range res.Claims {
+		got = append(got, describe(c)+" "+c.Text)
+	}
+	want := []string{
+		"=/direct \"نحن مستعدون للحوار\"، قال وزير الخارجية الإيراني",
+		"un/direct \"الوضع كارثي\"",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("claims:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

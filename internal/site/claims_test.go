@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -246,5 +247,35 @@ func TestOutletPagination(t *testing.T) {
 		if !strings.Contains(second, want) {
 			t.Errorf("the second KCNA page lacks %s", want)
 		}
+	}
+}
+
+// TestClaimsOfTypographerQuotes: a paragraph that opens or closes with a
+// quotation mark, which the site's typographer turns into a String node
+// of its own, keeps its claims: the build finds what "isnad annotate"
+// finds (it lost the quotation and its claim).
+func TestClaimsOfTypographerQuotes(t *testing.T) {
+	src := "---\ntitle: \"اقتباس\"\nlang: ar\ndate: 2024-06-20\n---\n\n" +
+		"\"نحن مستعدون للحوار\"، قال وزير الخارجية الإيراني.\n\n" +
+		"\"الوضع كارثي\". بهذه الكلمات وصفت الأمم المتحدة الأوضاع في غزة.\n\n" +
+		"وقال ماكرون: \"فرنسا تقف إلى جانب لبنان\".\n"
+	var out Mem
+	if _, err := Build(t.Context(), Config{Source: fstest.MapFS{"content/q.md": {Data: []byte(src)}}, Defaults: isnad.Defaults, Out: &out}); err != nil {
+		t.Fatal(err)
+	}
+	var got annotate.Result
+	if err := json.Unmarshal(file(t, &out, "q/claims.json"), &got); err != nil {
+		t.Fatal(err)
+	}
+	reg, _ := outlet.Default()
+	split, _ := content.SplitFrontMatter([]byte(src))
+	in := &annotate.Input{File: "content/q.md", Src: []byte(src), Lang: "ar", Date: time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC)}
+	_, in.Blocks, in.Marks = annotate.ParseMarkdown(annotate.Markdown(), in.Src, split.BodyStart)
+	want, _ := annotate.New(reg).Annotate(t.Context(), in)
+	if len(want.Claims) != 3 {
+		t.Fatalf("isnad annotate finds %d claims, want 3", len(want.Claims))
+	}
+	if diff := cmp.Diff(want.Claims, got.Claims); diff != "" {
+		t.Errorf("claims.json differs from isnad annotate's (-want +got):\n%s", diff)
 	}
 }
