@@ -112,24 +112,7 @@ func wrapSeq(doc ast.Node, base int, claims []Claim, opt WrapOptions) {
 		if len(w.runs) == 0 {
 			continue
 		}
-		ch := findChip(chips, c.Source)
-		if ch == nil {
-			chips = append(chips, chip{src: c.Source, label: opt.Label(c.Source)})
-			ch = &chips[len(chips)-1]
-			if c.Source.ID != "" {
-				ch.href = opt.Href(c.Source)
-			}
-		}
-		for i, r := range w.runs {
-			var n *ClaimNode
-			if len(nodes) > 0 {
-				n, nodes = &nodes[0], nodes[1:]
-			} else {
-				n = &ClaimNode{}
-			}
-			n.Claim, n.Part, n.Parts, n.Label, n.Href = c, i, len(w.runs), ch.label, ch.href
-			w.move(r, n)
-		}
+		nodes = w.wrapClaim(c, chipOf(&chips, c.Source, opt), nodes)
 	}
 }
 
@@ -137,6 +120,37 @@ func wrapSeq(doc ast.Node, base int, claims []Claim, opt WrapOptions) {
 type chip struct {
 	src         Source
 	label, href string
+}
+
+// chipOf returns the chip of source src, added to chips the first time:
+// claims by one source share its label and link.
+func chipOf(chips *[]chip, src Source, opt WrapOptions) *chip {
+	if ch := findChip(*chips, src); ch != nil {
+		return ch
+	}
+	*chips = append(*chips, chip{src: src, label: opt.Label(src)})
+	ch := &(*chips)[len(*chips)-1]
+	if src.ID != "" {
+		ch.href = opt.Href(src)
+	}
+	return ch
+}
+
+// wrapClaim puts each run the wrapper collected under a node of claim c,
+// the nodes taken from pool while it lasts; it returns what is left of
+// pool.
+func (w *wrapper) wrapClaim(c *Claim, ch *chip, pool []ClaimNode) []ClaimNode {
+	for i, r := range w.runs {
+		var n *ClaimNode
+		if len(pool) > 0 {
+			n, pool = &pool[0], pool[1:]
+		} else {
+			n = &ClaimNode{}
+		}
+		n.Claim, n.Part, n.Parts, n.Label, n.Href = c, i, len(w.runs), ch.label, ch.href
+		w.move(r, n)
+	}
+	return pool
 }
 
 func findChip(chips []chip, s Source) *chip {
@@ -509,24 +523,7 @@ func (s *Scratch) Wrap(doc ast.Node, source []byte, base int, claims []Claim, st
 			continue
 		}
 		c := it.claim
-		ch := findChip(s.chips, c.Source)
-		if ch == nil {
-			s.chips = append(s.chips, chip{src: c.Source, label: opt.Label(c.Source)})
-			ch = &s.chips[len(s.chips)-1]
-			if c.Source.ID != "" {
-				ch.href = opt.Href(c.Source)
-			}
-		}
-		for i, r := range w.runs {
-			var n *ClaimNode
-			if len(cnodes) > 0 {
-				n, cnodes = &cnodes[0], cnodes[1:]
-			} else {
-				n = &ClaimNode{}
-			}
-			n.Claim, n.Part, n.Parts, n.Label, n.Href = c, i, len(w.runs), ch.label, ch.href
-			w.move(r, n)
-		}
+		cnodes = w.wrapClaim(c, chipOf(&s.chips, c.Source, opt), cnodes)
 	}
 }
 
