@@ -745,6 +745,19 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			}
 		}
 	}
+	// "The former boxer", "the 61-year-old": an epithet of the person who
+	// spoke last.
+	_, title := lex.enSourceHead[d.toks[j-1].key]
+	_, typed := lex.enTypeNouns[d.toks[j-1].key]
+	if first == "the" && !title && !typed && !d.is(&d.toks[j-1], wEnTitleWords) &&
+		(j-i >= 3 && j-i <= 4 && (d.toks[i+1].key == "former" || d.toks[i+1].key == "veteran") || j-i <= 7 && strings.HasSuffix(d.text(i+1, j), "-year-old")) {
+		for k, n := len(d.csrc)-1, 0; k >= 0 && n < 2; k, n = k-1, n+1 {
+			if m := d.csrc[k]; m.kind == outlet.Person || m.entry != nil && m.entry.Kind == outlet.Person {
+				m.anaphor = true
+				return m, true
+			}
+		}
+	}
 	// "The Post" after "The Washington Post": the last word of a name
 	// just used.
 	if first == "the" && j-i == 2 && d.toks[i+1].upper {
