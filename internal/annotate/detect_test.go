@@ -51,6 +51,8 @@ var detectCases = []struct {
 	{"en headline source in a place", "en", "Blinken in Cairo: Ceasefire deal is within reach", []string{"antony-blinken/headline"}},
 	{"en epithet of the last speaker", "en", "Vitali Klitschko said the city was hit.\nThe 53-year-old said dozens were injured.\nThe former boxer added that the metro was closed.", []string{"=/indirect", "=/anaphora", "=/anaphora"}},
 	{"en former title is not an epithet", "en", "Vitali Klitschko said the city was hit.\nThe former minister said the plan would fail.", []string{"=/indirect", "=/indirect"}},
+	{"en capital for its country", "en", "Tehran's foreign ministry denied the report.", []string{"iranian-foreign-ministry/indirect"}},
+	{"en capital and a city office", "en", "Moscow's mayor said the metro was closed.", []string{"=/indirect"}},
 	{"en coordinated verb", "en", "Zelensky thanked allies and said more air defence was needed.", []string{"volodymyr-zelensky/indirect"}},
 	{"en coordinated verb unknown subject", "en", "The driver stopped the truck and said nothing had happened.", nil},
 	{"en another title is another man", "en", "Antony Blinken said the U.S. was working hard.\nThe mayor said the city was prepared.", []string{"antony-blinken/indirect", "=/indirect"}},

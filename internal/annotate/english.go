@@ -766,6 +766,16 @@ func (d *doc) enSubject(i, j int) (src, bool) {
 			return s, true
 		}
 	}
+	// "Tehran's foreign ministry", "Moscow's defence ministry": a body
+	// named by its country's capital, when one registered body of that
+	// country has the rest of the phrase in its name.
+	if j-i >= 4 && j-i <= 6 && d.toks[i+1].key == "'s" {
+		if cc := enCapitals[d.toks[i].key]; cc != "" {
+			if e := d.countryBody(cc, d.text(i+2, j)); e != nil {
+				return d.a.m.src(e), true
+			}
+		}
+	}
 	// A registry name that is the whole phrase: "The Pentagon".
 	if val, end := d.match(d.skipThe(i, j), false); val != nil && end == j {
 		if s, ok := d.resolve(val, i, j); ok {
@@ -1331,6 +1341,28 @@ func (d *doc) enRelative(a, i int, v verb) (found, bool) {
 // enPaperWords end the names of newspapers.
 var enPaperWords = map[string]bool{"tribune": true, "times": true, "post": true, "herald": true, "journal": true, "gazette": true,
 	"telegraph": true, "observer": true, "chronicle": true, "monitor": true, "express": true, "mirror": true, "courier": true, "inquirer": true}
+
+// enCapitals are capitals standing for their countries, by ISO code.
+var enCapitals = map[string]string{"tehran": "IR", "moscow": "RU", "beijing": "CN", "kyiv": "UA", "kiev": "UA",
+	"ankara": "TR", "cairo": "EG", "riyadh": "SA", "doha": "QA", "damascus": "SY", "beirut": "LB", "baghdad": "IQ",
+	"amman": "JO", "paris": "FR", "berlin": "DE", "london": "GB", "tokyo": "JP", "pyongyang": "KP", "seoul": "KR"}
+
+// countryBody returns the one registered body of country cc whose English
+// name holds rest ("foreign ministry"), or nil.
+func (d *doc) countryBody(cc, rest string) *outlet.Entry {
+	rest = strings.ToLower(rest)
+	var found *outlet.Entry
+	for _, e := range d.a.reg.Entries() {
+		if e.Country != cc || e.Kind == outlet.Person || !strings.Contains(strings.ToLower(e.Name.En), rest) {
+			continue
+		}
+		if found != nil {
+			return nil // two: which one is not said
+		}
+		found = e
+	}
+	return found
+}
 
 // enSaidNothingOf are the words after "said nothing" or "said little"
 // that leave no statement made.
