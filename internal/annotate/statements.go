@@ -59,15 +59,6 @@ func wrapStatementsSeq(doc ast.Node, base int, spans []Span) {
 	for _, s := range ss {
 		w.reset(s.Start-base, s.End-base)
 		w.collectIn(leaves)
-		for i, r := range w.runs {
-			var n *StatementNode
-			if len(nodes) > 0 {
-				n, nodes = &nodes[0], nodes[1:]
-			} else {
-				n = &StatementNode{}
-			}
-			n.Span, n.Part, n.Parts = s, i, len(w.runs)
-			w.move(r, n)
-		}
+		nodes = w.wrapStatement(s, nodes)
 	}
 }

@@ -153,6 +153,23 @@ func (w *wrapper) wrapClaim(c *Claim, ch *chip, pool []ClaimNode) []ClaimNode {
 	return pool
 }
 
+// wrapStatement puts each run the wrapper collected under a node of the
+// unattributed statement sp, the nodes taken from pool while it lasts; it
+// returns what is left of pool.
+func (w *wrapper) wrapStatement(sp Span, pool []StatementNode) []StatementNode {
+	for i, r := range w.runs {
+		var n *StatementNode
+		if len(pool) > 0 {
+			n, pool = &pool[0], pool[1:]
+		} else {
+			n = &StatementNode{}
+		}
+		n.Span, n.Part, n.Parts = sp, i, len(w.runs)
+		w.move(r, n)
+	}
+	return pool
+}
+
 func findChip(chips []chip, s Source) *chip {
 	for i := range chips {
 		// Field by field, ids first: most sources differ in their id's
@@ -510,16 +527,7 @@ func (s *Scratch) Wrap(doc ast.Node, source []byte, base int, claims []Claim, st
 			continue
 		}
 		if it.claim == nil {
-			for i, r := range w.runs {
-				var n *StatementNode
-				if len(snodes) > 0 {
-					n, snodes = &snodes[0], snodes[1:]
-				} else {
-					n = &StatementNode{}
-				}
-				n.Span, n.Part, n.Parts = stmts[it.stmt], i, len(w.runs)
-				w.move(r, n)
-			}
+			snodes = w.wrapStatement(stmts[it.stmt], snodes)
 			continue
 		}
 		c := it.claim
